@@ -1,0 +1,202 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import type { AppEnv } from './app-env';
+import { type Authenticate, jwtAuthenticator } from './auth/authenticator';
+import { ChatService } from './chat/chat-service';
+import { ConversationRepository } from './db/conversation-repository';
+import type { ChatDatabase } from './db/open-database';
+import { ApiError } from './errors/api-error';
+import { createJsonLogger, type Logger } from './logger';
+import { authenticate } from './middleware/authenticate';
+import { rejectTokenInUrl } from './middleware/reject-token-in-url';
+import { requestLog } from './middleware/request-log';
+import { DEFAULT_MODEL, SAMPLE_MODELS } from './models/demo-models';
+import { ModelRegistry } from './models/model-registry';
+import type { ModelConfig } from './models/types';
+import { createDemoProvider } from './providers/demo';
+import type { ChatProvider } from './providers/types';
+import { MemoryRateLimitStore } from './rate-limit/memory-store';
+import { PostgresRateLimitStore } from './rate-limit/postgres-store';
+import type { RateLimitStore } from './rate-limit/rate-limit-store';
+import { RateLimiter } from './rate-limit/rate-limiter';
+import { guestRoutes, guestsDisabled } from './routes/guest';
+import { healthRoutes } from './routes/health';
+import { modelRoutes } from './routes/models';
+import { sessionRoutes } from './routes/sessions';
+import { streamNewRoutes } from './routes/stream-new';
+import { ActiveTurns } from './streams/active-turns';
+import { Heartbeat } from './streams/heartbeat';
+import { createGetModelInfoTool } from './tools/get-model-info';
+import type { ToolDefinition } from './tools/types';
+
+export interface ChatServerOptions {
+  /** From `openDatabase()`: postgres.js or PGlite, migrated. */
+  database: ChatDatabase;
+  /** The model provider; the offline demo provider when omitted. */
+  provider?: ChatProvider;
+  /** The provider's model name for models that name none (`CHAT_MODEL`). */
+  providerModel?: string;
+  /** The general chat's model. */
+  defaultModel?: ModelConfig;
+  /** The models users can pick (`/m/{modelId}`); sample models when omitted. */
+  models?: readonly ModelConfig[];
+  /** Extra tools offered in model-specific chats, after the seed's `get_model_info`. */
+  tools?: readonly ToolDefinition[];
+  auth: {
+    /** Verifies HS256 JWTs whose `sub` is the user id. */
+    jwtSecret?: string;
+    /** Your own authentication instead of (or besides, tried first) the JWT check. */
+    authenticate?: Authenticate;
+    /** `POST /api/auth/guest` for anonymous visitors; needs `jwtSecret`. */
+    guests?: boolean;
+    guestTokenTtlSeconds?: number;
+  };
+  /** Origins allowed to call the API from a browser (`*` for any). */
+  corsOrigins?: readonly string[];
+  rateLimit?: {
+    /** `memory` (one instance) or `postgres` (shared by instances), or your own store. */
+    store?: 'memory' | 'postgres' | RateLimitStore;
+    /** The seed's limit: 10 new conversations per minute per user. */
+    newConversationsPerMinute?: number;
+    messagesPerMinute?: number;
+    guestTokensPerMinute?: number;
+  };
+  maxConcurrentStreamsPerUser?: number;
+  maxToolRounds?: number;
+  titleTimeoutMs?: number;
+  heartbeatMs?: number;
+  logger?: Logger;
+}
+
+/** The Hono app, plus a graceful `shutdown` that lets running answers be saved. */
+export type ChatServer = Hono<AppEnv> & {
+  shutdown(options?: { abort?: boolean }): Promise<void>;
+  readonly activeTurns: ActiveTurns;
+};
+
+/** Request bodies larger than this are refused with 413 before they are read whole. */
+const MAX_BODY_BYTES = 256 * 1024;
+
+/**
+ * Creates the Parley reference server as a Hono app.
+ *
+ * @example
+ * const database = await openDatabase({ url: process.env.DATABASE_URL });
+ * const app = createChatServer({ database, auth: { jwtSecret: process.env.AUTH_JWT_SECRET } });
+ * serve({ fetch: app.fetch, port: 3000 });
+ */
+export function createChatServer(options: ChatServerOptions): ChatServer {
+  const logger = options.logger ?? createJsonLogger();
+  const repository = new ConversationRepository(options.database);
+  const models = new ModelRegistry(options.defaultModel ?? DEFAULT_MODEL, options.models ?? SAMPLE_MODELS);
+  const turns = new ActiveTurns();
+  const heartbeat = new Heartbeat(options.heartbeatMs);
+  const store = rateLimitStore(options);
+  const limits = options.rateLimit ?? {};
+  const minute = 60_000;
+  const newConversations = new RateLimiter(store, {
+    name: 'new-conversations',
+    limit: limits.newConversationsPerMinute ?? 10,
+    windowMs: minute,
+  });
+  const messages = new RateLimiter(store, { name: 'messages', limit: limits.messagesPerMinute ?? 30, windowMs: minute });
+  const chat = new ChatService({
+    repository,
+    provider: options.provider ?? createDemoProvider({ delayMs: 30 }),
+    models,
+    turns,
+    logger,
+    providerModel: options.providerModel ?? 'demo',
+    modelTools: [createGetModelInfoTool((id) => models.resolve(id)), ...(options.tools ?? [])],
+    maxConcurrentStreamsPerUser: options.maxConcurrentStreamsPerUser ?? 3,
+    maxToolRounds: options.maxToolRounds ?? 4,
+    titleTimeoutMs: options.titleTimeoutMs ?? 8_000,
+  });
+
+  const verify = authenticator(options.auth);
+  const app = new Hono<AppEnv>();
+  app.use(requestLog(logger));
+  if (options.corsOrigins?.length) {
+    const origins = [...options.corsOrigins];
+    app.use(
+      '/api/*',
+      cors({
+        origin: origins.includes('*') ? '*' : origins,
+        allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
+        allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Last-Event-ID'],
+        exposeHeaders: ['RateLimit', 'RateLimit-Policy', 'Retry-After'],
+        maxAge: 600,
+      }),
+    );
+  }
+  app.use('/api/*', rejectTokenInUrl);
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
+      },
+    }),
+  );
+  app.route('/', healthRoutes(options.database));
+  if (options.auth.guests && options.auth.jwtSecret) {
+    const perIp = new RateLimiter(store, { name: 'guest-tokens', limit: limits.guestTokensPerMinute ?? 20, windowMs: minute });
+    app.route(
+      '/api/auth/guest',
+      guestRoutes({ secret: options.auth.jwtSecret, ttlSeconds: options.auth.guestTokenTtlSeconds ?? 3_600, perIp }),
+    );
+  } else {
+    app.post('/api/auth/guest', guestsDisabled);
+  }
+  app.use('/api/chat/*', authenticate(verify));
+  app.use('/api/models', authenticate(verify));
+  app.route('/api/chat/stream-new', streamNewRoutes({ chat, newConversations, heartbeat }));
+  app.route('/api/chat/sessions', sessionRoutes({ chat, repository, messages, heartbeat }));
+  app.route('/api/models', modelRoutes(models));
+  app.notFound(() => {
+    throw new ApiError(404, 'not_found', 'There is nothing here.');
+  });
+  app.onError((error, c) => {
+    const apiError = toApiError(error);
+    if (apiError.status >= 500) logger.error('request failed', { path: c.req.path, code: apiError.code, error: String(error.cause ?? error) });
+    for (const [name, value] of Object.entries(apiError.headers)) c.header(name, value);
+    return c.json({ error: { code: apiError.code, message: apiError.message } }, apiError.status as 400);
+  });
+
+  // Leftovers of a process that died mid-answer; after ten minutes no instance still writes them.
+  repository.failAbandonedMessages(10).catch((error) => logger.warn('cleanup skipped', { error: String(error) }));
+
+  return Object.assign(app, {
+    activeTurns: turns,
+    async shutdown({ abort = false } = {}) {
+      if (abort) turns.abortAll('shutdown');
+      await turns.drain();
+      heartbeat.stop();
+    },
+  });
+}
+
+function authenticator(auth: ChatServerOptions['auth']): Authenticate {
+  const custom = auth.authenticate;
+  const jwt = auth.jwtSecret ? jwtAuthenticator(auth.jwtSecret) : undefined;
+  if (!custom && !jwt) throw new Error('createChatServer needs auth.jwtSecret or auth.authenticate.');
+  return async (token, request) => (custom ? await custom(token, request) : undefined) ?? jwt?.(token, request);
+}
+
+function rateLimitStore(options: ChatServerOptions): RateLimitStore {
+  const store = options.rateLimit?.store ?? 'memory';
+  if (store === 'memory') return new MemoryRateLimitStore();
+  if (store === 'postgres') return new PostgresRateLimitStore(options.database);
+  return store;
+}
+
+function toApiError(error: Error): ApiError {
+  if (ApiError.isInstance(error)) return error;
+  if (error instanceof HTTPException) {
+    return new ApiError(error.status, error.status === 413 ? 'payload_too_large' : 'validation_error', error.message);
+  }
+  return new ApiError(500, 'internal_error', 'Something went wrong on the server.', { cause: error });
+}

@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import { createChatServer } from './app';
+import { ConfigError, loadConfig } from './config';
+import { openDatabase } from './db/open-database';
+import { mountDemoPage } from './routes/demo-page';
+import { createJsonLogger } from './logger';
+import { listen } from './node-server';
+import { providerFromConfig } from './providers-from-config';
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const logger = createJsonLogger();
+  const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+  const { provider, model } = providerFromConfig(config.provider);
+  const jwtSecret = config.jwtSecret ?? randomBytes(32).toString('base64url');
+  const app = createChatServer({
+    database,
+    provider,
+    providerModel: model,
+    models: config.models,
+    auth: { jwtSecret, guests: config.guests, guestTokenTtlSeconds: config.guestTokenTtlSeconds },
+    corsOrigins: config.corsOrigins,
+    rateLimit: {
+      store: config.rateLimit.store,
+      newConversationsPerMinute: config.rateLimit.newConversationsPerMinute,
+      messagesPerMinute: config.rateLimit.messagesPerMinute,
+    },
+    maxConcurrentStreamsPerUser: config.maxStreamsPerUser,
+    logger,
+  });
+  mountDemoPage(app);
+  const server = await listen(app, config.port, config.host);
+  const storage = config.databaseUrl ? 'Postgres (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
+  const model_ = config.provider.kind === 'demo' ? 'the built-in demo model (offline)' : `${model} via ${config.provider.baseUrl}`;
+  process.stdout.write(`Parley is running at ${server.url}/ on ${storage}, answering with ${model_}.\n`);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    await app.shutdown();
+    await server.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof ConfigError ? error.message : `Parley could not start: ${(error as Error).message}`;
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,102 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import * as schema from './schema';
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** An open database: drizzle for typed queries, `query` for the few hot-path statements. */
+export interface ChatDatabase {
+  readonly db: Database;
+  readonly driver: 'postgres' | 'pglite';
+  /** Runs one parameterised statement and returns its rows. */
+  query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]>;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** A Postgres connection string: postgres.js is used. */
+  url?: string;
+  /** Where PGlite keeps its files when no `url` is given; omitted → in memory. */
+  dataDir?: string;
+  /** Connections in the postgres.js pool. */
+  poolSize?: number;
+  /** Applies the committed migrations before returning (default true). */
+  migrate?: boolean;
+}
+
+/**
+ * Opens the database and applies the committed migrations.
+ *
+ * @example
+ * const database = await openDatabase({ url: process.env.DATABASE_URL });
+ */
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<ChatDatabase> {
+  const database = options.url ? openPostgres(options.url, options.poolSize ?? 20) : await openPglite(options.dataDir);
+  if (options.migrate !== false) {
+    try {
+      await database.migrate();
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+  }
+  return database;
+}
+
+type Opened = ChatDatabase & { migrate(): Promise<void> };
+
+function openPostgres(url: string, max: number): Opened {
+  const client = postgres(url, {
+    max,
+    connect_timeout: 5,
+    idle_timeout: 60,
+    onnotice: () => {},
+    // Every statement has a deadline on the server side too: a stuck query can't pin a connection.
+    connection: { statement_timeout: 10_000, idle_in_transaction_session_timeout: 10_000 },
+  });
+  const db = drizzlePostgres(client, { schema }) as unknown as Database;
+  return {
+    db,
+    driver: 'postgres',
+    query: async <Row>(text: string, params: readonly unknown[] = []) =>
+      (await client.unsafe(text, params as never[], { prepare: true })) as unknown as Row[],
+    close: () => client.end({ timeout: 5 }),
+    migrate: async () => {
+      await migratePostgres(db as never, { migrationsFolder: migrationsFolder() });
+    },
+  };
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Opened> {
+  if (dataDir) await mkdir(dataDir, { recursive: true });
+  const client = new PGlite(dataDir);
+  await client.waitReady;
+  const db = drizzlePglite(client, { schema }) as unknown as Database;
+  return {
+    db,
+    driver: 'pglite',
+    query: async <Row>(text: string, params: readonly unknown[] = []) =>
+      (await client.query<Row>(text, params as unknown[])).rows,
+    close: () => client.close(),
+    migrate: async () => {
+      await migratePglite(db as never, { migrationsFolder: migrationsFolder() });
+    },
+  };
+}
+
+/** The committed migrations sit beside `src/` and `dist/`; this module may be bundled into either. */
+function migrationsFolder(): string {
+  for (const relative of ['../drizzle', '../../drizzle']) {
+    const folder = fileURLToPath(new URL(relative, import.meta.url));
+    if (existsSync(`${folder}/meta/_journal.json`)) return folder;
+  }
+  throw new Error('The migrations folder (drizzle/) was not found beside the server package.');
+}

@@ -1,0 +1,17 @@
+export { createChatServer, type ChatServer, type ChatServerOptions } from './app';
+export { type Authenticate, type AuthenticatedUser, jwtAuthenticator } from './auth/authenticator';
+export { signToken, verifyToken, type TokenClaims } from './auth/hs256';
+export { ConfigError, loadConfig, type ServerConfig } from './config';
+export { openDatabase, type ChatDatabase, type OpenDatabaseOptions } from './db/open-database';
+export { createJsonLogger, silentLogger, type Logger } from './logger';
+export type { ModelConfig } from './models/types';
+export { listen, type ListeningServer } from './node-server';
+export { createDemoProvider } from './providers/demo';
+export { createOpenAICompatibleProvider } from './providers/openai-compatible';
+export { ProviderError } from './providers/provider-error';
+export type { ChatProvider, ProviderChunk, ProviderMessage, ProviderStreamRequest } from './providers/types';
+export { MemoryRateLimitStore } from './rate-limit/memory-store';
+export { PostgresRateLimitStore } from './rate-limit/postgres-store';
+export type { RateLimitHit, RateLimitStore } from './rate-limit/rate-limit-store';
+export { defineTool } from './tools/define-tool';
+export type { ToolContext, ToolDefinition } from './tools/types';

@@ -1,0 +1,30 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { ChatServer } from './app';
+
+export interface ListeningServer {
+  /** `http://host:port`, the port being the real one when 0 was asked. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves a Hono app on Node and resolves once it listens. */
+export function listen(app: Pick<ChatServer, 'fetch'>, port: number, hostname = '127.0.0.1'): Promise<ListeningServer> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port, hostname }, (info: AddressInfo) => {
+      const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+      resolve({
+        url: `http://${host}:${info.port}`,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            // Open SSE streams would hold close() forever.
+            (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+          }),
+      });
+    });
+    server.once('error', reject);
+    // Thousands of long-lived streams: no per-request timeout, keep-alive for the rest.
+    (server as unknown as { requestTimeout: number }).requestTimeout = 0;
+  });
+}

@@ -1,0 +1,82 @@
+import { Hono } from 'hono';
+import { listSessionsQuerySchema, renameSessionRequestSchema, streamRequestSchema } from '@parley/sdk/protocol';
+import type { AppEnv } from '../app-env';
+import { type ChatService, notFound } from '../chat/chat-service';
+import type { ConversationRepository, SessionCursor } from '../db/conversation-repository';
+import { ApiError } from '../errors/api-error';
+import { readJsonBody } from '../http/read-json-body';
+import type { RateLimiter } from '../rate-limit/rate-limiter';
+import type { Heartbeat } from '../streams/heartbeat';
+import { openSse } from '../streams/open-sse';
+
+const DEFAULT_PAGE = 30;
+
+/** The session endpoints. Another user's session is always a 404, never a 403. */
+export function sessionRoutes(deps: {
+  chat: ChatService;
+  repository: ConversationRepository;
+  messages: RateLimiter;
+  heartbeat: Heartbeat;
+}) {
+  const { chat, repository } = deps;
+  return new Hono<AppEnv>()
+    .get('/', async (c) => {
+      const parsed = listSessionsQuerySchema.safeParse(c.req.query());
+      if (!parsed.success) throw new ApiError(400, 'validation_error', 'Invalid model_id, limit or cursor.');
+      const { model_id, limit = DEFAULT_PAGE, cursor } = parsed.data;
+      const page = await repository.listSessions(c.get('user').id, {
+        modelId: model_id,
+        limit: limit + 1,
+        cursor: cursor ? decodeCursor(cursor) : undefined,
+      });
+      const sessions = page.slice(0, limit);
+      const last = sessions.at(-1);
+      const next = page.length > limit && last ? encodeCursor({ updatedAt: last.updated_at, id: last.id }) : null;
+      return c.json({ sessions, next_cursor: next });
+    })
+    .get('/:id', async (c) => {
+      const session = await repository.getSession(c.get('user').id, c.req.param('id'));
+      if (!session) throw notFound();
+      return c.json({ session, messages: await repository.getMessages(session.id) });
+    })
+    .patch('/:id', async (c) => {
+      const { title } = await readJsonBody(c, renameSessionRequestSchema);
+      const session = await repository.renameSession(c.get('user').id, c.req.param('id'), title);
+      if (!session) throw notFound();
+      return c.json({ session });
+    })
+    .delete('/:id', async (c) => {
+      const user = c.get('user');
+      const id = c.req.param('id');
+      const session = await repository.getSession(user.id, id);
+      if (!session) throw notFound();
+      await chat.stop(user.id, id);
+      if (!(await repository.deleteSession(user.id, id))) throw notFound();
+      return c.body(null, 204);
+    })
+    .post('/:id/stream', async (c) => {
+      const user = c.get('user');
+      const { message } = await readJsonBody(c, streamRequestSchema);
+      const limitHeaders = await deps.messages.check(user.id);
+      for (const [name, value] of Object.entries(limitHeaders)) c.header(name, value);
+      chat.assertStreamCapacity(user.id);
+      const turn = await chat.continueConversation({ userId: user.id, sessionId: c.req.param('id'), message });
+      return openSse(c, deps.heartbeat, (sink) => turn.attach(sink));
+    })
+    .post('/:id/stop', async (c) => {
+      const stopped = await chat.stop(c.get('user').id, c.req.param('id'));
+      return c.json({ stopped });
+    });
+}
+
+function encodeCursor(cursor: SessionCursor): string {
+  return Buffer.from(`${cursor.updatedAt}|${cursor.id}`).toString('base64url');
+}
+
+function decodeCursor(value: string): SessionCursor {
+  const [updatedAt, id] = Buffer.from(value, 'base64url').toString('utf8').split('|');
+  if (!updatedAt || !id || Number.isNaN(Date.parse(updatedAt))) {
+    throw new ApiError(400, 'validation_error', 'The cursor is not valid: use next_cursor as given.');
+  }
+  return { updatedAt, id };
+}
