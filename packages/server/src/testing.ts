@@ -21,6 +21,7 @@ export interface TestServerOptions {
   logger?: Logger;
   guests?: boolean;
   titleTimeoutMs?: number;
+  heartbeatMs?: number;
 }
 
 export interface TestServer {
@@ -76,6 +77,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     rateLimit: options.rateLimit,
     maxConcurrentStreamsPerUser: options.maxConcurrentStreamsPerUser,
     titleTimeoutMs: options.titleTimeoutMs,
+    heartbeatMs: options.heartbeatMs,
     logger: options.logger ?? silentLogger,
   });
   const server = await listen(app, 0);

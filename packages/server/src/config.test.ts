@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('runs with nothing set: PGlite, the demo model, guests on', () => {
+    const config = loadConfig({});
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.provider).toEqual({ kind: 'demo', delayMs: 30 });
+    expect(config.guests).toBe(true);
+    expect(config.port).toBe(3000);
+  });
+
+  it('picks OpenRouter from its key, as in the seed', () => {
+    const config = loadConfig({ OPENROUTER_API_KEY: 'sk-or-1', CHAT_MODEL: 'meta/llama' });
+    expect(config.provider).toMatchObject({
+      kind: 'openai-compatible',
+      baseUrl: 'https://openrouter.ai/api/v1',
+      apiKey: 'sk-or-1',
+      model: 'meta/llama',
+    });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],
+    [{ AUTH_JWT_SECRET: 'short' }, /AUTH_JWT_SECRET must be at least 32 characters/],
+    [{ RATE_LIMIT_STORE: 'redis' }, /RATE_LIMIT_STORE/],
+    [{ PARLEY_MODELS_FILE: '/nonexistent.json' }, /PARLEY_MODELS_FILE/],
+  ])('fails with one clear line for %o', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    try {
+      loadConfig(env);
+    } catch (error) {
+      expect((error as Error).message).toMatch(message);
+      expect((error as Error).message).not.toContain('\n');
+    }
+  });
+});
