@@ -23,17 +23,37 @@ export const SSE_HEADERS: Record<string, string> = {
 class NodeSink implements SseSink {
   closed = false;
   private listeners: (() => void)[] = [];
+  /** Frames held back until the end of this turn of the event loop. */
+  private pending = '';
+  private batching = false;
+  private readonly flush = () => {
+    this.batching = false;
+    if (this.pending && !this.closed) this.response.write(this.pending);
+    this.pending = '';
+  };
 
   constructor(private readonly response: ServerResponse) {
     response.once('close', () => this.markClosed());
   }
 
   write(frame: string): void {
-    if (!this.closed) this.response.write(frame);
+    if (this.closed) return;
+    // The first frame leaves at once; the rest of a burst (many tokens in one turn of the event
+    // loop, a replay) is joined into one chunk: one syscall and one chunk header, not one each.
+    if (this.batching) {
+      this.pending += frame;
+      return;
+    }
+    this.batching = true;
+    setImmediate(this.flush);
+    this.response.write(frame);
   }
 
   end(): void {
-    if (!this.closed) this.response.end();
+    if (!this.closed) {
+      this.response.end(this.pending || undefined);
+      this.pending = '';
+    }
     this.markClosed();
   }
 
