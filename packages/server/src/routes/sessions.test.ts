@@ -1,3 +1,4 @@
+import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMPTY_SESSIONS_SQL, openStream, readStream, testDrivers, type WireEvent } from '../test-support/sse-client';
 import { startTestServer, type TestServer } from '../testing';
@@ -170,6 +171,44 @@ describe.each(testDrivers())('answers that outlive their connection on %s', (dri
     );
     expect(row!.content.length).toBeGreaterThan(50);
     expect(Number((await server.query<{ count: string }>(EMPTY_SESSIONS_SQL))[0]!.count)).toBe(0);
+  });
+
+  it('sends the generated title while the stream is open, before done, and stores it', async () => {
+    const token = await server.token('titled');
+    const { events } = await readStream(`${server.url}/api/chat/stream-new`, {
+      token,
+      body: { message: 'Suggest names for a bakery' },
+    });
+    const types = events.map((event) => event.data.type);
+    const title = events.find((event) => event.data.type === 'title')?.data as { session_id: string; title: string };
+    expect(title).toBeDefined();
+    expect(types.indexOf('title')).toBeLessThan(types.indexOf('done'));
+    expect(title.title).not.toBe('New conversation');
+    expect(title.session_id).toBe((events[0]!.data as { session_id: string }).session_id);
+    const [row] = await server.query<{ session_title: string }>('SELECT session_title FROM chat_sessions WHERE id = $1', [
+      title.session_id,
+    ]);
+    expect(row!.session_title).toBe(title.title);
+  });
+
+  it.runIf(driver === 'postgres')('saves the answer when every database connection is cut mid-stream', async () => {
+    const token = await server.token('restarted');
+    const { events } = await openStream(`${server.url}/api/chat/stream-new`, { token, body: { message: 'survive' } });
+    const created = (await events.next()).value!.data as { session_id: string };
+    await events.next();
+    const [{ name }] = (await server.query<{ name: string }>('SELECT current_database() AS name')) as [{ name: string }];
+    const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+    await admin`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ${name} AND pid <> pg_backend_pid()`;
+    await admin.end();
+    const rest: WireEvent[] = [];
+    for await (const event of events) rest.push(event);
+    expect(rest.at(-1)!.data.type).toBe('done');
+    const [row] = await server.query<{ status: string; content: string }>(
+      "SELECT status, content FROM chat_messages WHERE session_id = $1 AND role = 'assistant'",
+      [created.session_id],
+    );
+    expect(row!.status).toBe('complete');
+    expect(row!.content.length).toBeGreaterThan(50);
   });
 
   it('stops an answer and keeps what was written as partial', async () => {
