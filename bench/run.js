@@ -201,24 +201,48 @@ try {
   report('ratio to the bare transaction (target ≤ 2×)', `${(p50 / percentile(bare, 50)).toFixed(2)}×`);
 
   const load = await throughput(parley, TURNS);
-  report(`whole turns per second at concurrency ${CONCURRENCY}`, load.perSecond.toFixed(0), `${TURNS} turns, target ≥ 1000/s`);
+  report(
+    `whole turns per second at concurrency ${CONCURRENCY}`,
+    load.perSecond.toFixed(0),
+    `${TURNS} turns, target ≥ 1000/s`,
+  );
   parley.stop();
 
   const tokensPerTurn = Math.round(load.tokens / TURNS);
-  const plain = await startChild({ BENCH_MODE: 'plain', BENCH_DELAY_MS: '0', BENCH_TOKENS: String(tokensPerTurn) });
+  const plain = await startChild({
+    BENCH_MODE: 'plain',
+    BENCH_DELAY_MS: '0',
+    BENCH_TOKENS: String(tokensPerTurn),
+  });
   const baseline = await throughput(plain, TURNS);
-  report('server CPU per streamed token, Parley', `${load.cpuPerToken.toFixed(2)} µs`, 'whole turn incl. database and title');
-  report('server CPU per streamed token, plain node:http', `${baseline.cpuPerToken.toFixed(2)} µs`, `${tokensPerTurn} tokens a stream`);
+  report(
+    'server CPU per streamed token, Parley',
+    `${load.cpuPerToken.toFixed(2)} µs`,
+    'whole turn incl. database and title',
+  );
+  report(
+    'server CPU per streamed token, plain node:http',
+    `${baseline.cpuPerToken.toFixed(2)} µs`,
+    `${tokensPerTurn} tokens a stream`,
+  );
   report('ratio (target ≤ 1.5×)', `${(load.cpuPerToken / baseline.cpuPerToken).toFixed(2)}×`);
   plain.stop();
 
-  const slowParley = await startChild({ BENCH_MODE: 'parley', DATABASE_URL: database.url, BENCH_DELAY_MS: '1000' });
+  const slowParley = await startChild({
+    BENCH_MODE: 'parley',
+    DATABASE_URL: database.url,
+    BENCH_DELAY_MS: '1000',
+  });
   const parleyKb = await openStreams(slowParley, OPEN_STREAMS);
   slowParley.stop();
   const slowPlain = await startChild({ BENCH_MODE: 'plain', BENCH_DELAY_MS: '1000', BENCH_TOKENS: '1000' });
   const plainKb = await openStreams(slowPlain, OPEN_STREAMS);
   slowPlain.stop();
-  report(`RSS per open stream at 1 token/s, Parley (${OPEN_STREAMS} open)`, `${parleyKb.toFixed(1)} KB`, 'target ≤ 24 KB');
+  report(
+    `RSS per open stream at 1 token/s, Parley (${OPEN_STREAMS} open)`,
+    `${parleyKb.toFixed(1)} KB`,
+    'target ≤ 24 KB',
+  );
   report('RSS per open stream, plain node:http', `${plainKb.toFixed(1)} KB`);
 } finally {
   await database.drop();

@@ -32,12 +32,16 @@ function startPlain() {
       JSON.parse(body);
       response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
       let id = 1;
-      response.write(frame(id++, { type: 'session_created', session_id: 'x', model_id: null, title: 'New conversation' }));
+      response.write(
+        frame(id++, { type: 'session_created', session_id: 'x', model_id: null, title: 'New conversation' }),
+      );
       let sent = 0;
       const next = () => {
         if (response.destroyed) return;
         if (sent++ < tokens) {
-          response.write(`id: ${id++}\nevent: token\ndata: {"type":"token","content":${JSON.stringify('word ')}}\n\n`);
+          response.write(
+            `id: ${id++}\nevent: token\ndata: {"type":"token","content":${JSON.stringify('word ')}}\n\n`,
+          );
           if (delayMs > 0) setTimeout(next, delayMs);
           else if (sent % 16 === 0) setImmediate(next);
           else next();
@@ -48,7 +52,9 @@ function startPlain() {
       next();
     });
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${server.address().port}`)));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${server.address().port}`)),
+  );
 }
 
 const url = mode === 'plain' ? await startPlain() : await startParley();

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './app-env';
@@ -76,9 +75,6 @@ export type ChatServer = Hono<AppEnv> & {
   readonly activeTurns: ActiveTurns;
 };
 
-/** Request bodies larger than this are refused with 413 before they are read whole. */
-const MAX_BODY_BYTES = 256 * 1024;
-
 /**
  * Creates the Parley reference server as a Hono app.
  *
@@ -101,7 +97,11 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
     limit: limits.newConversationsPerMinute ?? 10,
     windowMs: minute,
   });
-  const messages = new RateLimiter(store, { name: 'messages', limit: limits.messagesPerMinute ?? 30, windowMs: minute });
+  const messages = new RateLimiter(store, {
+    name: 'messages',
+    limit: limits.messagesPerMinute ?? 30,
+    windowMs: minute,
+  });
   const chat = new ChatService({
     repository,
     provider: options.provider ?? createDemoProvider({ delayMs: 30 }),
@@ -132,21 +132,20 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
     );
   }
   app.use('/api/*', rejectTokenInUrl);
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ApiError(413, 'payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
-      },
-    }),
-  );
   app.route('/', healthRoutes(options.database));
   if (options.auth.guests && options.auth.jwtSecret) {
-    const perIp = new RateLimiter(store, { name: 'guest-tokens', limit: limits.guestTokensPerMinute ?? 20, windowMs: minute });
+    const perIp = new RateLimiter(store, {
+      name: 'guest-tokens',
+      limit: limits.guestTokensPerMinute ?? 20,
+      windowMs: minute,
+    });
     app.route(
       '/api/auth/guest',
-      guestRoutes({ secret: options.auth.jwtSecret, ttlSeconds: options.auth.guestTokenTtlSeconds ?? 3_600, perIp }),
+      guestRoutes({
+        secret: options.auth.jwtSecret,
+        ttlSeconds: options.auth.guestTokenTtlSeconds ?? 3_600,
+        perIp,
+      }),
     );
   } else {
     app.post('/api/auth/guest', guestsDisabled);
@@ -161,13 +160,20 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
   });
   app.onError((error, c) => {
     const apiError = toApiError(error);
-    if (apiError.status >= 500) logger.error('request failed', { path: c.req.path, code: apiError.code, error: String(error.cause ?? error) });
+    if (apiError.status >= 500)
+      logger.error('request failed', {
+        path: c.req.path,
+        code: apiError.code,
+        error: String(error.cause ?? error),
+      });
     for (const [name, value] of Object.entries(apiError.headers)) c.header(name, value);
     return c.json({ error: { code: apiError.code, message: apiError.message } }, apiError.status as 400);
   });
 
   // Leftovers of a process that died mid-answer; after ten minutes no instance still writes them.
-  repository.failAbandonedMessages(10).catch((error) => logger.warn('cleanup skipped', { error: String(error) }));
+  repository
+    .failAbandonedMessages(10)
+    .catch((error) => logger.warn('cleanup skipped', { error: String(error) }));
 
   return Object.assign(app, {
     activeTurns: turns,
@@ -183,7 +189,8 @@ function authenticator(auth: ChatServerOptions['auth']): Authenticate {
   const custom = auth.authenticate;
   const jwt = auth.jwtSecret ? jwtAuthenticator(auth.jwtSecret) : undefined;
   if (!custom && !jwt) throw new Error('createChatServer needs auth.jwtSecret or auth.authenticate.');
-  return async (token, request) => (custom ? await custom(token, request) : undefined) ?? jwt?.(token, request);
+  return async (token, request) =>
+    (custom ? await custom(token, request) : undefined) ?? jwt?.(token, request);
 }
 
 function rateLimitStore(options: ChatServerOptions): RateLimitStore {
@@ -196,7 +203,11 @@ function rateLimitStore(options: ChatServerOptions): RateLimitStore {
 function toApiError(error: Error): ApiError {
   if (ApiError.isInstance(error)) return error;
   if (error instanceof HTTPException) {
-    return new ApiError(error.status, error.status === 413 ? 'payload_too_large' : 'validation_error', error.message);
+    return new ApiError(
+      error.status,
+      error.status === 413 ? 'payload_too_large' : 'validation_error',
+      error.message,
+    );
   }
   return new ApiError(500, 'internal_error', 'Something went wrong on the server.', { cause: error });
 }

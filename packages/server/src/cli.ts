@@ -10,7 +10,9 @@ import { providerFromConfig } from './providers-from-config';
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createJsonLogger();
-  const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+  const database = await openDatabase(
+    config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
+  );
   const { provider, model } = providerFromConfig(config.provider);
   const jwtSecret = config.jwtSecret ?? randomBytes(32).toString('base64url');
   const app = createChatServer({
@@ -31,7 +33,10 @@ async function main(): Promise<void> {
   mountDemoPage(app);
   const server = await listen(app, config.port, config.host);
   const storage = config.databaseUrl ? 'Postgres (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
-  const model_ = config.provider.kind === 'demo' ? 'the built-in demo model (offline)' : `${model} via ${config.provider.baseUrl}`;
+  const model_ =
+    config.provider.kind === 'demo'
+      ? 'the built-in demo model (offline)'
+      : `${model} via ${config.provider.baseUrl}`;
   process.stdout.write(`Parley is running at ${server.url}/ on ${storage}, answering with ${model_}.\n`);
 
   let stopping = false;
@@ -48,7 +53,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof ConfigError ? error.message : `Parley could not start: ${(error as Error).message}`;
+  const message =
+    error instanceof ConfigError ? error.message : `Parley could not start: ${(error as Error).message}`;
   process.stderr.write(`${message}\n`);
   process.exit(1);
 });

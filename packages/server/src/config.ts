@@ -18,7 +18,10 @@ const boolean = z
 const envSchema = z.object({
   PORT: integer(3000, 0, 65_535),
   HOST: z.string().min(1).default('127.0.0.1'),
-  DATABASE_URL: z.url().refine((url) => /^postgres(ql)?:/.test(url), 'must be a postgres:// URL').optional(),
+  DATABASE_URL: z
+    .url()
+    .refine((url) => /^postgres(ql)?:/.test(url), 'must be a postgres:// URL')
+    .optional(),
   PARLEY_DATA_DIR: z.string().min(1).default('.parley-data'),
   AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   PARLEY_GUESTS: boolean,
@@ -57,7 +60,13 @@ export interface ServerConfig {
   guestTokenTtlSeconds: number;
   corsOrigins: string[];
   provider:
-    | { kind: 'openai-compatible'; baseUrl: string; apiKey: string | undefined; model: string; openRouter: boolean }
+    | {
+        kind: 'openai-compatible';
+        baseUrl: string;
+        apiKey: string | undefined;
+        model: string;
+        openRouter: boolean;
+      }
     | { kind: 'demo'; delayMs: number };
   models: ModelConfig[] | undefined;
   rateLimit: { store: 'memory' | 'postgres'; newConversationsPerMinute: number; messagesPerMinute: number };
@@ -66,7 +75,9 @@ export interface ServerConfig {
 
 /** Reads the environment; throws a `ConfigError` naming the variable at fault. */
 export function loadConfig(env: Record<string, string | undefined>): ServerConfig {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -74,11 +85,14 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
   }
   const values = parsed.data;
   const openRouter = values.OPENROUTER_API_KEY !== undefined && values.OPENAI_BASE_URL === undefined;
-  const configured = openRouter || values.OPENAI_BASE_URL !== undefined || values.OPENAI_API_KEY !== undefined;
+  const configured =
+    openRouter || values.OPENAI_BASE_URL !== undefined || values.OPENAI_API_KEY !== undefined;
   const provider: ServerConfig['provider'] = configured
     ? {
         kind: 'openai-compatible',
-        baseUrl: values.OPENAI_BASE_URL ?? (openRouter ? 'https://openrouter.ai/api/v1' : 'https://api.openai.com/v1'),
+        baseUrl:
+          values.OPENAI_BASE_URL ??
+          (openRouter ? 'https://openrouter.ai/api/v1' : 'https://api.openai.com/v1'),
         apiKey: values.OPENAI_API_KEY ?? values.OPENROUTER_API_KEY,
         model: values.CHAT_MODEL ?? (openRouter ? 'openai/gpt-4o-mini' : 'gpt-4o-mini'),
         openRouter,
@@ -113,12 +127,16 @@ function readModels(path: string): ModelConfig[] {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new ConfigError(`Invalid configuration: PARLEY_MODELS_FILE ${path} is not readable JSON (${(error as Error).message}).`);
+    throw new ConfigError(
+      `Invalid configuration: PARLEY_MODELS_FILE ${path} is not readable JSON (${(error as Error).message}).`,
+    );
   }
   const parsed = modelsFileSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new ConfigError(`Invalid configuration: PARLEY_MODELS_FILE at [${issue.path.join('.')}] ${issue.message}.`);
+    throw new ConfigError(
+      `Invalid configuration: PARLEY_MODELS_FILE at [${issue.path.join('.')}] ${issue.message}.`,
+    );
   }
   return parsed.data;
 }

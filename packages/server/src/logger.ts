@@ -6,7 +6,9 @@ export interface Logger {
 }
 
 /** JSON lines on stdout/stderr. */
-export function createJsonLogger(write: (line: string) => void = (line) => process.stdout.write(line)): Logger {
+export function createJsonLogger(
+  write: (line: string) => void = (line) => process.stdout.write(line),
+): Logger {
   const log = (level: string) => (message: string, fields?: Record<string, unknown>) =>
     write(`${JSON.stringify({ time: new Date().toISOString(), level, message, ...fields })}\n`);
   return { info: log('info'), warn: log('warn'), error: log('error') };

@@ -9,7 +9,11 @@ export interface ListeningServer {
 }
 
 /** Serves a Hono app on Node and resolves once it listens. */
-export function listen(app: Pick<ChatServer, 'fetch'>, port: number, hostname = '127.0.0.1'): Promise<ListeningServer> {
+export function listen(
+  app: Pick<ChatServer, 'fetch'>,
+  port: number,
+  hostname = '127.0.0.1',
+): Promise<ListeningServer> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname }, (info: AddressInfo) => {
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;

@@ -27,7 +27,10 @@ describe('guest tokens and logs', () => {
   let server: TestServer;
   const lines: string[] = [];
   beforeAll(async () => {
-    server = await startTestServer({ logger: createJsonLogger((line) => lines.push(line)), rateLimit: { guestTokensPerMinute: 3 } });
+    server = await startTestServer({
+      logger: createJsonLogger((line) => lines.push(line)),
+      rateLimit: { guestTokensPerMinute: 3 },
+    });
   });
   afterAll(() => server?.close());
 
@@ -37,7 +40,10 @@ describe('guest tokens and logs', () => {
     const guest = await response.json();
     expect(guest.user_id).toMatch(/^guest_/);
     expect(Date.parse(guest.expires_at)).toBeGreaterThan(Date.now());
-    const stream = await readStream(`${server.url}/api/chat/stream-new`, { token: guest.token, body: { message: 'hi' } });
+    const stream = await readStream(`${server.url}/api/chat/stream-new`, {
+      token: guest.token,
+      body: { message: 'hi' },
+    });
     expect(stream.events.at(-1)?.data.type).toBe('done');
     const [row] = await server.query<{ user_id: string }>('SELECT user_id FROM chat_sessions');
     expect(row!.user_id).toBe(guest.user_id);

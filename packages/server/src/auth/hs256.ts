@@ -21,7 +21,11 @@ export function signToken(claims: TokenClaims, secret: string): string {
  * Verifies an HS256 JWT (signature, `exp`, `nbf`, a non-empty `sub`) and returns its claims, or
  * `undefined` for any token that is not valid. Other algorithms are refused (no `alg: none`).
  */
-export function verifyToken(token: string, secret: string, nowSeconds = Date.now() / 1000): TokenClaims | undefined {
+export function verifyToken(
+  token: string,
+  secret: string,
+  nowSeconds = Date.now() / 1000,
+): TokenClaims | undefined {
   const parts = token.split('.');
   if (parts.length !== 3) return undefined;
   const [header, payload, signature] = parts as [string, string, string];
@@ -32,7 +36,8 @@ export function verifyToken(token: string, secret: string, nowSeconds = Date.now
     const { alg } = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as { alg?: unknown };
     if (alg !== 'HS256') return undefined;
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as TokenClaims;
-    if (typeof claims.sub !== 'string' || claims.sub.length === 0 || claims.sub.length > 200) return undefined;
+    if (typeof claims.sub !== 'string' || claims.sub.length === 0 || claims.sub.length > 200)
+      return undefined;
     // A minute of leeway for clocks that drift between issuer and server.
     if (typeof claims.exp === 'number' && claims.exp + 60 < nowSeconds) return undefined;
     if (typeof claims.nbf === 'number' && claims.nbf - 60 > nowSeconds) return undefined;

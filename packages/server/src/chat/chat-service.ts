@@ -56,10 +56,15 @@ export class ChatService {
   assertStreamCapacity(userId: string): void {
     const cap = this.options.maxConcurrentStreamsPerUser;
     if (this.options.turns.countForUser(userId) >= cap) {
-      throw new ApiError(429, 'too_many_streams', `At most ${cap} answers can stream at once. Wait for one to end.`, {
-        retryable: true,
-        headers: { 'Retry-After': '1' },
-      });
+      throw new ApiError(
+        429,
+        'too_many_streams',
+        `At most ${cap} answers can stream at once. Wait for one to end.`,
+        {
+          retryable: true,
+          headers: { 'Retry-After': '1' },
+        },
+      );
     }
   }
 
@@ -93,16 +98,29 @@ export class ChatService {
     void this.title(turn, model, input.message);
     return {
       turn,
-      sessionCreated: { type: 'session_created', session_id: sessionId, model_id: input.modelId, title: DEFAULT_SESSION_TITLE },
+      sessionCreated: {
+        type: 'session_created',
+        session_id: sessionId,
+        model_id: input.modelId,
+        title: DEFAULT_SESSION_TITLE,
+      },
     };
   }
 
   /** Next turn of a persistent conversation. */
-  async continueConversation(input: { userId: string; sessionId: string; message: string }): Promise<ActiveTurn> {
+  async continueConversation(input: {
+    userId: string;
+    sessionId: string;
+    message: string;
+  }): Promise<ActiveTurn> {
     const session = await this.options.repository.getSession(input.userId, input.sessionId);
     if (!session) throw notFound();
     if (this.options.turns.get(session.id)) {
-      throw new ApiError(409, 'turn_in_progress', 'An answer is still being written in this conversation. Stop it or wait.');
+      throw new ApiError(
+        409,
+        'turn_in_progress',
+        'An answer is still being written in this conversation. Stop it or wait.',
+      );
     }
     const model = this.model(session.model_id);
     const history = await this.options.repository.getMessages(session.id);
@@ -140,9 +158,14 @@ export class ChatService {
   /** A repeated stream-new: the same session, never a second one. */
   private async resume(userId: string, key: string, message: string): Promise<StartedConversation> {
     const existing = await this.options.repository.findByIdempotencyKey(userId, key);
-    if (!existing) throw new ApiError(409, 'idempotency_conflict', 'This Idempotency-Key is being used. Retry.');
+    if (!existing)
+      throw new ApiError(409, 'idempotency_conflict', 'This Idempotency-Key is being used. Retry.');
     if (existing.firstMessage !== message) {
-      throw new ApiError(422, 'idempotency_conflict', 'This Idempotency-Key was used with another message. Use a new key.');
+      throw new ApiError(
+        422,
+        'idempotency_conflict',
+        'This Idempotency-Key was used with another message. Use a new key.',
+      );
     }
     const { session } = existing;
     const sessionCreated: SessionCreatedEvent = {
@@ -153,13 +176,23 @@ export class ChatService {
     };
     const turn = this.options.turns.get(session.id);
     if (turn && turn.assistantMessageId === existing.assistant?.id) return { turn, sessionCreated };
-    return existing.assistant ? { turn: undefined, sessionCreated, savedAnswer: existing.assistant } : { turn: undefined, sessionCreated };
+    return existing.assistant
+      ? { turn: undefined, sessionCreated, savedAnswer: existing.assistant }
+      : { turn: undefined, sessionCreated };
   }
 
-  private async run(turn: ActiveTurn, model: ModelConfig, modelId: string | null, history: ProviderMessage[]): Promise<void> {
-    const { repository, logger } = this.options;
-    const messages: ProviderMessage[] = model.systemPrompt ? [{ role: 'system', content: model.systemPrompt }, ...history] : history;
-    const tools = modelId === null ? model.tools ?? [] : [...this.options.modelTools, ...(model.tools ?? [])];
+  private async run(
+    turn: ActiveTurn,
+    model: ModelConfig,
+    modelId: string | null,
+    history: ProviderMessage[],
+  ): Promise<void> {
+    const { logger } = this.options;
+    const messages: ProviderMessage[] = model.systemPrompt
+      ? [{ role: 'system', content: model.systemPrompt }, ...history]
+      : history;
+    const tools =
+      modelId === null ? (model.tools ?? []) : [...this.options.modelTools, ...(model.tools ?? [])];
     let status: Message['status'] = 'complete';
     let text = '';
     let toolCalls = [...turn.toolCalls.values()];
@@ -170,7 +203,12 @@ export class ChatService {
         model: model.providerModel ?? this.options.providerModel,
         messages,
         tools,
-        toolContext: { userId: turn.userId, sessionId: turn.sessionId, modelId, signal: turn.controller.signal },
+        toolContext: {
+          userId: turn.userId,
+          sessionId: turn.sessionId,
+          modelId,
+          signal: turn.controller.signal,
+        },
         signal: turn.controller.signal,
         maxToolRounds: this.options.maxToolRounds,
         onText: (delta) => turn.pushText(delta),
@@ -180,7 +218,8 @@ export class ChatService {
       toolCalls = result.toolCalls;
       last = { type: 'done', message_id: turn.assistantMessageId, finish_reason: result.finishReason };
     } catch (error) {
-      const partial = error instanceof TurnAbortedError || error instanceof TurnFailedError ? error.partial : undefined;
+      const partial =
+        error instanceof TurnAbortedError || error instanceof TurnFailedError ? error.partial : undefined;
       text = partial?.text ?? turn.text;
       toolCalls = partial?.toolCalls ?? [...turn.toolCalls.values()];
       if (error instanceof TurnAbortedError) {
@@ -198,7 +237,9 @@ export class ChatService {
         last = {
           type: 'error',
           // Provider messages are written for users; anything else is masked (it may hold internals).
-          error: ProviderError.isInstance(cause) ? cause.message : 'The answer could not be completed. Try again.',
+          error: ProviderError.isInstance(cause)
+            ? cause.message
+            : 'The answer could not be completed. Try again.',
           code: 'provider_error',
           retryable: failure?.retryable ?? true,
         };
@@ -208,7 +249,12 @@ export class ChatService {
       await this.saveWithRetry(turn.assistantMessageId, text, toolCalls, status);
     } catch (error) {
       logger.error('saving the answer failed', { session: turn.sessionId, error: String(error) });
-      last = { type: 'error', error: 'The answer could not be saved. Try again.', code: 'database_unavailable', retryable: true };
+      last = {
+        type: 'error',
+        error: 'The answer could not be saved. Try again.',
+        code: 'database_unavailable',
+        retryable: true,
+      };
     }
     turn.finish(last);
   }
@@ -242,7 +288,11 @@ export class ChatService {
         signal: AbortSignal.timeout(this.options.titleTimeoutMs + 1_000),
         timeoutMs: this.options.titleTimeoutMs,
       });
-      const stored = await this.options.repository.setGeneratedTitle(turn.sessionId, title, DEFAULT_SESSION_TITLE);
+      const stored = await this.options.repository.setGeneratedTitle(
+        turn.sessionId,
+        title,
+        DEFAULT_SESSION_TITLE,
+      );
       if (stored) turn.pushTitle(title);
     } catch (error) {
       this.options.logger.warn('title not stored', { session: turn.sessionId, error: String(error) });

@@ -1,5 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeOpenAIServer, textChunks, type FakeOpenAIServer, type FakeResponse } from '../test-support/fake-openai-server';
+import {
+  startFakeOpenAIServer,
+  textChunks,
+  type FakeOpenAIServer,
+  type FakeResponse,
+} from '../test-support/fake-openai-server';
 import { TITLE_SYSTEM_PROMPT } from '../title/title-prompt';
 import { EMPTY_SESSIONS_SQL, readStream, testDrivers } from '../test-support/sse-client';
 import { startTestServer, type TestServer } from '../testing';
@@ -20,7 +25,11 @@ describe.each(testDrivers())('an upstream provider that fails, on %s', (driver) 
       const isTitle = request.body?.messages?.[0]?.content === TITLE_SYSTEM_PROMPT;
       return (isTitle ? titles : answers).shift() ?? { kind: 'status', status: 500 };
     });
-    server = await startTestServer({ database: driver, providerBaseUrl: upstream.baseUrl, titleTimeoutMs: 300 });
+    server = await startTestServer({
+      database: driver,
+      providerBaseUrl: upstream.baseUrl,
+      titleTimeoutMs: 300,
+    });
   });
   afterAll(async () => {
     await server?.close();
@@ -47,10 +56,15 @@ describe.each(testDrivers())('an upstream provider that fails, on %s', (driver) 
       token: await server.token(),
       body: { message: 'hi' },
     });
-    const text = events.filter((event) => event.data.type === 'token').map((event) => event.data.content).join('');
+    const text = events
+      .filter((event) => event.data.type === 'token')
+      .map((event) => event.data.content)
+      .join('');
     expect(text).toBe('Hello from upstream.');
     expect(events.at(-1)!.data).toMatchObject({ type: 'done', finish_reason: 'stop' });
-    const sent = upstream.requests.find((request) => request.body.messages.some((message: { content: string }) => message.content === 'hi'));
+    const sent = upstream.requests.find((request) =>
+      request.body.messages.some((message: { content: string }) => message.content === 'hi'),
+    );
     expect(sent!.headers.authorization).toBe('Bearer test-key');
     expect(sent!.body.model).toBe('test-model');
     expect(sent!.body.stream).toBe(true);
@@ -70,10 +84,16 @@ describe.each(testDrivers())('an upstream provider that fails, on %s', (driver) 
     expect(last).toMatchObject({ type: 'error', code: 'provider_error', retryable: true });
     expect(String(last.error)).not.toContain('Upstream model crashed');
     const sessionId = (events[0]!.data as { session_id: string }).session_id;
-    const streamed = events.filter((event) => event.data.type === 'token').map((event) => event.data.content).join('');
+    const streamed = events
+      .filter((event) => event.data.type === 'token')
+      .map((event) => event.data.content)
+      .join('');
     expect(streamed.length).toBeGreaterThan(0);
     expect(await assistantRow(sessionId)).toEqual({ content: streamed, status: 'error' });
-    const [user] = await server.query<{ content: string }>("SELECT content FROM chat_messages WHERE session_id = $1 AND role = 'user'", [sessionId]);
+    const [user] = await server.query<{ content: string }>(
+      "SELECT content FROM chat_messages WHERE session_id = $1 AND role = 'user'",
+      [sessionId],
+    );
     expect(user!.content).toBe('break please');
   });
 
@@ -82,7 +102,10 @@ describe.each(testDrivers())('an upstream provider that fails, on %s', (driver) 
     [500, true],
     [401, false],
   ])('maps an upstream %i to an error event (retryable: %s)', async (status, retryable) => {
-    push({ kind: 'status', status, headers: status === 429 ? { 'Retry-After': '7' } : {} }, { kind: 'status', status: 500 });
+    push(
+      { kind: 'status', status, headers: status === 429 ? { 'Retry-After': '7' } : {} },
+      { kind: 'status', status: 500 },
+    );
     const { events } = await readStream(`${server.url}/api/chat/stream-new`, {
       token: await server.token(),
       body: { message: `upstream ${status}` },
@@ -104,7 +127,10 @@ describe.each(testDrivers())('an upstream provider that fails, on %s', (driver) 
     let title = 'New conversation';
     for (let attempt = 0; attempt < 40 && title === 'New conversation'; attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 50));
-      [{ session_title: title }] = await server.query<{ session_title: string }>('SELECT session_title FROM chat_sessions WHERE id = $1', [sessionId]) as [{ session_title: string }];
+      [{ session_title: title }] = (await server.query<{ session_title: string }>(
+        'SELECT session_title FROM chat_sessions WHERE id = $1',
+        [sessionId],
+      )) as [{ session_title: string }];
     }
     expect(title).toBe('Plan a trip to Lisbon in spring');
   });

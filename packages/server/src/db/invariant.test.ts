@@ -13,7 +13,9 @@ describe.each(testDrivers())('the database refuses a session without a message o
     // One multi-statement string: a single round trip, so BEGIN…COMMIT run on one connection.
     const script = ['BEGIN', ...statements, 'COMMIT'].join(';\n');
     if (server.driver === 'pglite') {
-      const client = (server.database as unknown as { db: { $client: { exec(sql: string): Promise<unknown> } } }).db.$client;
+      const client = (
+        server.database as unknown as { db: { $client: { exec(sql: string): Promise<unknown> } } }
+      ).db.$client;
       try {
         await client.exec(script);
       } catch (error) {
@@ -21,7 +23,9 @@ describe.each(testDrivers())('the database refuses a session without a message o
         throw error;
       }
     } else {
-      type Sql = { begin(work: (tx: { unsafe(sql: string): Promise<unknown> }) => Promise<void>): Promise<void> };
+      type Sql = {
+        begin(work: (tx: { unsafe(sql: string): Promise<unknown> }) => Promise<void>): Promise<void>;
+      };
       const client = (server.database as unknown as { db: { $client: Sql } }).db.$client;
       await client.begin(async (tx) => {
         for (const statement of statements) await tx.unsafe(statement);
@@ -41,11 +45,15 @@ describe.each(testDrivers())('the database refuses a session without a message o
       "INSERT INTO chat_sessions (id, user_id) VALUES ('paired', 'u1')",
       "INSERT INTO chat_messages (id, session_id, role, content) VALUES ('paired-m1', 'paired', 'user', 'hi')",
     ]);
-    expect(await server.query("SELECT id FROM chat_sessions WHERE id = 'paired'")).toEqual([{ id: 'paired' }]);
+    expect(await server.query("SELECT id FROM chat_sessions WHERE id = 'paired'")).toEqual([
+      { id: 'paired' },
+    ]);
   });
 
   it("refuses to delete a session's last message, but deleting the session cascades", async () => {
-    await expect(transaction(["DELETE FROM chat_messages WHERE session_id = 'paired'"])).rejects.toThrow(/has no message/);
+    await expect(transaction(["DELETE FROM chat_messages WHERE session_id = 'paired'"])).rejects.toThrow(
+      /has no message/,
+    );
     expect(await server.query("SELECT id FROM chat_messages WHERE session_id = 'paired'")).toHaveLength(1);
     await transaction(["DELETE FROM chat_sessions WHERE id = 'paired'"]);
     expect(await server.query("SELECT id FROM chat_messages WHERE session_id = 'paired'")).toEqual([]);

@@ -39,7 +39,9 @@ export interface OpenDatabaseOptions {
  * const database = await openDatabase({ url: process.env.DATABASE_URL });
  */
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<ChatDatabase> {
-  const database = options.url ? openPostgres(options.url, options.poolSize ?? 20) : await openPglite(options.dataDir);
+  const database = options.url
+    ? openPostgres(options.url, options.poolSize ?? 20)
+    : await openPglite(options.dataDir);
   if (options.migrate !== false) {
     try {
       await database.migrate();

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import type { ToolCall } from '@parley/sdk/protocol';
 
 /** The seed's table and column names, so its verification SQL runs unchanged. */
@@ -13,15 +23,17 @@ export const chatSessions = pgTable(
     isActive: boolean('is_active').notNull().default(true),
     /** The `Idempotency-Key` of the stream-new request that created it. */
     idempotencyKey: text('idempotency_key'),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date', precision: 3 })
+      .notNull()
+      .defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date', precision: 3 })
+      .notNull()
+      .defaultNow(),
   },
   (table) => [
     index('chat_sessions_user_recent_idx').on(table.userId, table.updatedAt.desc(), table.id.desc()),
     uniqueIndex('chat_sessions_user_idempotency_idx').on(table.userId, table.idempotencyKey),
-    index('chat_sessions_user_active_idx')
-      .on(table.userId, table.modelId)
-      .where(sql`${table.isActive}`),
+    index('chat_sessions_user_active_idx').on(table.userId, table.modelId).where(sql`${table.isActive}`),
   ],
 );
 
@@ -38,7 +50,9 @@ export const chatMessages = pgTable(
     status: text('status', { enum: ['streaming', 'complete', 'partial', 'error'] })
       .notNull()
       .default('complete'),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date', precision: 3 })
+      .notNull()
+      .defaultNow(),
   },
   (table) => [index('chat_messages_session_order_idx').on(table.sessionId, table.createdAt, table.id)],
 );

@@ -1,18 +1,22 @@
 import type { Context } from 'hono';
+import type { AppEnv } from '../app-env';
 import type { z } from 'zod/mini';
 import { ApiError } from '../errors/api-error';
+import { readBodyText } from './read-body-text';
 
 /**
  * Parses and validates a JSON body with a protocol schema. Errors carry stable codes:
- * `invalid_json`, `empty_message`, `message_too_long` (413) and `validation_error`.
+ * `payload_too_large` and `message_too_long` (413), `invalid_json`, `empty_message` and
+ * `validation_error`.
  */
 export async function readJsonBody<Schema extends z.ZodMiniType>(
-  c: Context,
+  c: Context<AppEnv>,
   schema: Schema,
 ): Promise<z.infer<Schema>> {
+  const text = await readBodyText(c);
   let body: unknown;
   try {
-    body = await c.req.json();
+    body = JSON.parse(text);
   } catch {
     throw new ApiError(400, 'invalid_json', 'The request body must be JSON.');
   }
@@ -22,7 +26,11 @@ export async function readJsonBody<Schema extends z.ZodMiniType>(
   if (issue.path[0] === 'message') {
     if (issue.code === 'too_small') throw new ApiError(400, 'empty_message', 'The message is empty.');
     if (issue.code === 'too_big') {
-      throw new ApiError(413, 'message_too_long', `The message is too long (at most ${issue.maximum} characters).`);
+      throw new ApiError(
+        413,
+        'message_too_long',
+        `The message is too long (at most ${issue.maximum} characters).`,
+      );
     }
   }
   const where = issue.path.length ? `${issue.path.join('.')}: ` : '';

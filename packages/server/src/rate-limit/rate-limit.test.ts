@@ -20,7 +20,10 @@ describe('MemoryRateLimitStore', () => {
 describe.each(testDrivers())('rate limits on %s', (driver) => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ database: driver, rateLimit: { store: 'postgres', newConversationsPerMinute: 2, messagesPerMinute: 1 } });
+    server = await startTestServer({
+      database: driver,
+      rateLimit: { store: 'postgres', newConversationsPerMinute: 2, messagesPerMinute: 1 },
+    });
   });
   afterAll(() => server?.close());
 
@@ -38,7 +41,10 @@ describe.each(testDrivers())('rate limits on %s', (driver) => {
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(60);
     expect(limited.response.headers.get('ratelimit')).toMatch(/r=0;/);
-    const rows = await server.query<{ count: string }>('SELECT COUNT(*) FROM chat_sessions WHERE user_id = $1', ['hasty']);
+    const rows = await server.query<{ count: string }>(
+      'SELECT COUNT(*) FROM chat_sessions WHERE user_id = $1',
+      ['hasty'],
+    );
     expect(Number(rows[0]!.count)).toBe(2);
     expect(Number((await server.query<{ count: string }>(EMPTY_SESSIONS_SQL))[0]!.count)).toBe(0);
     // Another user has a budget of their own.
@@ -48,11 +54,20 @@ describe.each(testDrivers())('rate limits on %s', (driver) => {
 
   it('limits messages of persistent conversations separately', async () => {
     const token = await server.token('talker');
-    const created = await readStream(`${server.url}/api/chat/stream-new`, { token, body: { message: 'start' } });
+    const created = await readStream(`${server.url}/api/chat/stream-new`, {
+      token,
+      body: { message: 'start' },
+    });
     const id = (created.events[0]!.data as { session_id: string }).session_id;
-    const first = await readStream(`${server.url}/api/chat/sessions/${id}/stream`, { token, body: { message: 'a' } });
+    const first = await readStream(`${server.url}/api/chat/sessions/${id}/stream`, {
+      token,
+      body: { message: 'a' },
+    });
     expect(first.response.status).toBe(200);
-    const second = await readStream(`${server.url}/api/chat/sessions/${id}/stream`, { token, body: { message: 'b' } });
+    const second = await readStream(`${server.url}/api/chat/sessions/${id}/stream`, {
+      token,
+      body: { message: 'b' },
+    });
     expect(second.response.status).toBe(429);
     const { messages } = await (
       await fetch(`${server.url}/api/chat/sessions/${id}`, { headers: { Authorization: `Bearer ${token}` } })
@@ -64,7 +79,9 @@ describe.each(testDrivers())('rate limits on %s', (driver) => {
     const store = new PostgresRateLimitStore(server.database);
     const now = Date.now();
     const hits = await Promise.all(Array.from({ length: 40 }, () => store.hit('race', 60_000, now)));
-    expect(hits.map((hit) => hit.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, index) => index + 1));
+    expect(hits.map((hit) => hit.count).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 40 }, (_, index) => index + 1),
+    );
     const limiter = new RateLimiter(store, { name: 'race-policy', limit: 3, windowMs: 60_000 });
     const results = await Promise.allSettled(Array.from({ length: 10 }, () => limiter.check('k', now)));
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(3);

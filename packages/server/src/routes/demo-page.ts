@@ -25,7 +25,12 @@ export function mountDemoPage(app: Hono<AppEnv>): void {
     try {
       const body = await readFile(join(assets, relative));
       const type = TYPES[relative.slice(relative.lastIndexOf('.'))] ?? 'application/octet-stream';
-      return c.body(body, 200, { 'Content-Type': type, 'Cache-Control': 'no-cache' });
+      // Module scripts loaded by pages on other origins (the embed) need CORS.
+      return c.body(body, 200, {
+        'Content-Type': type,
+        'Cache-Control': 'no-cache',
+        'Access-Control-Allow-Origin': '*',
+      });
     } catch {
       return c.notFound();
     }

@@ -1,6 +1,12 @@
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EMPTY_SESSIONS_SQL, openStream, readStream, testDrivers, type WireEvent } from '../test-support/sse-client';
+import {
+  EMPTY_SESSIONS_SQL,
+  openStream,
+  readStream,
+  testDrivers,
+  type WireEvent,
+} from '../test-support/sse-client';
 import { startTestServer, type TestServer } from '../testing';
 
 const textOf = (events: WireEvent[]) =>
@@ -28,7 +34,10 @@ describe.each(testDrivers())('session endpoints on %s', (driver) => {
   };
 
   beforeAll(async () => {
-    server = await startTestServer({ database: driver, rateLimit: { newConversationsPerMinute: 1000, messagesPerMinute: 1000 } });
+    server = await startTestServer({
+      database: driver,
+      rateLimit: { newConversationsPerMinute: 1000, messagesPerMinute: 1000 },
+    });
     alice = await server.token('alice');
     bob = await server.token('bob');
   });
@@ -54,18 +63,25 @@ describe.each(testDrivers())('session endpoints on %s', (driver) => {
       expect(response.status, `${method} ${path}`).toBe(404);
       expect((await response.json()).error.code).toBe('not_found');
     }
-    const stream = await readStream(`${server.url}/api/chat/sessions/${id}/stream`, { token: bob, body: { message: 'hi' } });
+    const stream = await readStream(`${server.url}/api/chat/sessions/${id}/stream`, {
+      token: bob,
+      body: { message: 'hi' },
+    });
     expect(stream.response.status).toBe(404);
     const list = await (await api('/sessions', bob)).json();
     expect(list.sessions.map((session: { id: string }) => session.id)).not.toContain(id);
-    const [row] = await server.query<{ session_title: string }>('SELECT session_title FROM chat_sessions WHERE id = $1', [id]);
+    const [row] = await server.query<{ session_title: string }>(
+      'SELECT session_title FROM chat_sessions WHERE id = $1',
+      [id],
+    );
     expect(row!.session_title).not.toBe('mine now');
   });
 
   it('lists sessions newest first, per model, with a working cursor', async () => {
     const token = await server.token('lister');
     const ids: string[] = [];
-    for (let index = 0; index < 5; index++) ids.push(await create(token, `conversation ${index}`, index % 2 ? 'writer' : undefined));
+    for (let index = 0; index < 5; index++)
+      ids.push(await create(token, `conversation ${index}`, index % 2 ? 'writer' : undefined));
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
@@ -86,12 +102,21 @@ describe.each(testDrivers())('session endpoints on %s', (driver) => {
 
   it('stores a generated title and renames and deletes', async () => {
     const id = await create(alice, 'How do I embed the chat widget on my site?');
-    const [row] = await server.query<{ session_title: string }>('SELECT session_title FROM chat_sessions WHERE id = $1', [id]);
+    const [row] = await server.query<{ session_title: string }>(
+      'SELECT session_title FROM chat_sessions WHERE id = $1',
+      [id],
+    );
     expect(row!.session_title).not.toBe('New conversation');
-    const renamed = await api(`/sessions/${id}`, alice, { method: 'PATCH', body: JSON.stringify({ title: '  Embedding  ' }) });
+    const renamed = await api(`/sessions/${id}`, alice, {
+      method: 'PATCH',
+      body: JSON.stringify({ title: '  Embedding  ' }),
+    });
     expect(renamed.status).toBe(200);
     expect((await renamed.json()).session.title).toBe('Embedding');
-    const empty = await api(`/sessions/${id}`, alice, { method: 'PATCH', body: JSON.stringify({ title: ' ' }) });
+    const empty = await api(`/sessions/${id}`, alice, {
+      method: 'PATCH',
+      body: JSON.stringify({ title: ' ' }),
+    });
     expect(empty.status).toBe(400);
     const deleted = await api(`/sessions/${id}`, alice, { method: 'DELETE' });
     expect(deleted.status).toBe(204);
@@ -110,7 +135,9 @@ describe.each(testDrivers())('session endpoints on %s', (driver) => {
     expect(types[0]).not.toBe('session_created');
     expect(types.at(-1)).toBe('done');
     const { messages } = await (await api(`/sessions/${id}`, alice)).json();
-    expect(messages.map((message: { role: string; content: string }) => [message.role, message.status])).toEqual([
+    expect(
+      messages.map((message: { role: string; content: string }) => [message.role, message.status]),
+    ).toEqual([
       ['user', 'complete'],
       ['assistant', 'complete'],
       ['user', 'complete'],
@@ -121,7 +148,9 @@ describe.each(testDrivers())('session endpoints on %s', (driver) => {
   });
 
   it('answers the models list', async () => {
-    const response = await fetch(`${server.url}/api/models`, { headers: { Authorization: `Bearer ${alice}` } });
+    const response = await fetch(`${server.url}/api/models`, {
+      headers: { Authorization: `Bearer ${alice}` },
+    });
     const body = await response.json();
     expect(body.models.map((model: { id: string }) => model.id)).toEqual(['guide', 'writer']);
     expect(typeof body.default_model_id).toBe('string');
@@ -180,40 +209,55 @@ describe.each(testDrivers())('answers that outlive their connection on %s', (dri
       body: { message: 'Suggest names for a bakery' },
     });
     const types = events.map((event) => event.data.type);
-    const title = events.find((event) => event.data.type === 'title')?.data as { session_id: string; title: string };
+    const title = events.find((event) => event.data.type === 'title')?.data as {
+      session_id: string;
+      title: string;
+    };
     expect(title).toBeDefined();
     expect(types.indexOf('title')).toBeLessThan(types.indexOf('done'));
     expect(title.title).not.toBe('New conversation');
     expect(title.session_id).toBe((events[0]!.data as { session_id: string }).session_id);
-    const [row] = await server.query<{ session_title: string }>('SELECT session_title FROM chat_sessions WHERE id = $1', [
-      title.session_id,
-    ]);
+    const [row] = await server.query<{ session_title: string }>(
+      'SELECT session_title FROM chat_sessions WHERE id = $1',
+      [title.session_id],
+    );
     expect(row!.session_title).toBe(title.title);
   });
 
-  it.runIf(driver === 'postgres')('saves the answer when every database connection is cut mid-stream', async () => {
-    const token = await server.token('restarted');
-    const { events } = await openStream(`${server.url}/api/chat/stream-new`, { token, body: { message: 'survive' } });
-    const created = (await events.next()).value!.data as { session_id: string };
-    await events.next();
-    const [{ name }] = (await server.query<{ name: string }>('SELECT current_database() AS name')) as [{ name: string }];
-    const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
-    await admin`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ${name} AND pid <> pg_backend_pid()`;
-    await admin.end();
-    const rest: WireEvent[] = [];
-    for await (const event of events) rest.push(event);
-    expect(rest.at(-1)!.data.type).toBe('done');
-    const [row] = await server.query<{ status: string; content: string }>(
-      "SELECT status, content FROM chat_messages WHERE session_id = $1 AND role = 'assistant'",
-      [created.session_id],
-    );
-    expect(row!.status).toBe('complete');
-    expect(row!.content.length).toBeGreaterThan(50);
-  });
+  it.runIf(driver === 'postgres')(
+    'saves the answer when every database connection is cut mid-stream',
+    async () => {
+      const token = await server.token('restarted');
+      const { events } = await openStream(`${server.url}/api/chat/stream-new`, {
+        token,
+        body: { message: 'survive' },
+      });
+      const created = (await events.next()).value!.data as { session_id: string };
+      await events.next();
+      const [{ name }] = (await server.query<{ name: string }>('SELECT current_database() AS name')) as [
+        { name: string },
+      ];
+      const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+      await admin`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ${name} AND pid <> pg_backend_pid()`;
+      await admin.end();
+      const rest: WireEvent[] = [];
+      for await (const event of events) rest.push(event);
+      expect(rest.at(-1)!.data.type).toBe('done');
+      const [row] = await server.query<{ status: string; content: string }>(
+        "SELECT status, content FROM chat_messages WHERE session_id = $1 AND role = 'assistant'",
+        [created.session_id],
+      );
+      expect(row!.status).toBe('complete');
+      expect(row!.content.length).toBeGreaterThan(50);
+    },
+  );
 
   it('stops an answer and keeps what was written as partial', async () => {
     const token = await server.token('stopper');
-    const { events } = await openStream(`${server.url}/api/chat/stream-new`, { token, body: { message: 'go on' } });
+    const { events } = await openStream(`${server.url}/api/chat/stream-new`, {
+      token,
+      body: { message: 'go on' },
+    });
     const created = (await events.next()).value!.data as { session_id: string };
     const received: WireEvent[] = [];
     for await (const event of events) {
@@ -240,7 +284,10 @@ describe.each(testDrivers())('answers that outlive their connection on %s', (dri
 
   it('sends the stopped stream a done with finish_reason stopped', async () => {
     const token = await server.token('watcher');
-    const { events } = await openStream(`${server.url}/api/chat/stream-new`, { token, body: { message: 'go' } });
+    const { events } = await openStream(`${server.url}/api/chat/stream-new`, {
+      token,
+      body: { message: 'go' },
+    });
     const created = (await events.next()).value!.data as { session_id: string };
     await events.next();
     await fetch(`${server.url}/api/chat/sessions/${created.session_id}/stop`, {
@@ -254,7 +301,10 @@ describe.each(testDrivers())('answers that outlive their connection on %s', (dri
 
   it('refuses a second turn while one streams, and streams beyond the per-user cap', async () => {
     const token = await server.token('busy');
-    const { events } = await openStream(`${server.url}/api/chat/stream-new`, { token, body: { message: 'one' } });
+    const { events } = await openStream(`${server.url}/api/chat/stream-new`, {
+      token,
+      body: { message: 'one' },
+    });
     const created = (await events.next()).value!.data as { session_id: string };
     const second = await readStream(`${server.url}/api/chat/sessions/${created.session_id}/stream`, {
       token,
@@ -262,8 +312,13 @@ describe.each(testDrivers())('answers that outlive their connection on %s', (dri
     });
     expect(second.response.status).toBe(409);
     expect(second.error?.error.code).toBe('turn_in_progress');
-    const others = await Promise.all([1, 2].map(() => openStream(`${server.url}/api/chat/stream-new`, { token, body: { message: 'more' } })));
-    const capped = await readStream(`${server.url}/api/chat/stream-new`, { token, body: { message: 'too many' } });
+    const others = await Promise.all(
+      [1, 2].map(() => openStream(`${server.url}/api/chat/stream-new`, { token, body: { message: 'more' } })),
+    );
+    const capped = await readStream(`${server.url}/api/chat/stream-new`, {
+      token,
+      body: { message: 'too many' },
+    });
     expect(capped.response.status).toBe(429);
     expect(capped.error?.error.code).toBe('too_many_streams');
     expect(capped.response.headers.get('retry-after')).toBeTruthy();

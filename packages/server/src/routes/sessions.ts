@@ -1,5 +1,9 @@
 import { Hono } from 'hono';
-import { listSessionsQuerySchema, renameSessionRequestSchema, streamRequestSchema } from '@parley/sdk/protocol';
+import {
+  listSessionsQuerySchema,
+  renameSessionRequestSchema,
+  streamRequestSchema,
+} from '@parley/sdk/protocol';
 import type { AppEnv } from '../app-env';
 import { type ChatService, notFound } from '../chat/chat-service';
 import type { ConversationRepository, SessionCursor } from '../db/conversation-repository';
@@ -31,7 +35,8 @@ export function sessionRoutes(deps: {
       });
       const sessions = page.slice(0, limit);
       const last = sessions.at(-1);
-      const next = page.length > limit && last ? encodeCursor({ updatedAt: last.updated_at, id: last.id }) : null;
+      const next =
+        page.length > limit && last ? encodeCursor({ updatedAt: last.updated_at, id: last.id }) : null;
       return c.json({ sessions, next_cursor: next });
     })
     .get('/:id', async (c) => {
@@ -60,7 +65,11 @@ export function sessionRoutes(deps: {
       const limitHeaders = await deps.messages.check(user.id);
       for (const [name, value] of Object.entries(limitHeaders)) c.header(name, value);
       chat.assertStreamCapacity(user.id);
-      const turn = await chat.continueConversation({ userId: user.id, sessionId: c.req.param('id'), message });
+      const turn = await chat.continueConversation({
+        userId: user.id,
+        sessionId: c.req.param('id'),
+        message,
+      });
       return openSse(c, deps.heartbeat, (sink) => turn.attach(sink));
     })
     .post('/:id/stop', async (c) => {

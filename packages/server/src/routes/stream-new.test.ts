@@ -6,7 +6,8 @@ import { startTestServer, type TestServer } from '../testing';
 describe.each(testDrivers())('stream-new on %s', (driver) => {
   let server: TestServer;
   const url = () => `${server.url}/api/chat/stream-new`;
-  const emptySessions = async () => Number((await server.query<{ count: string }>(EMPTY_SESSIONS_SQL))[0]!.count);
+  const emptySessions = async () =>
+    Number((await server.query<{ count: string }>(EMPTY_SESSIONS_SQL))[0]!.count);
 
   beforeAll(async () => {
     server = await startTestServer({ database: driver, rateLimit: { newConversationsPerMinute: 1000 } });
@@ -61,7 +62,9 @@ describe.each(testDrivers())('stream-new on %s', (driver) => {
       });
       const first = await events.next();
       expect(first.value?.data.type).toBe('session_created');
-      const rows = await slow.query<{ count: string }>('SELECT COUNT(*) FROM chat_messages WHERE role = $1', ['user']);
+      const rows = await slow.query<{ count: string }>('SELECT COUNT(*) FROM chat_messages WHERE role = $1', [
+        'user',
+      ]);
       expect(Number(rows[0]!.count)).toBe(1);
       await events.return(undefined);
     } finally {
@@ -99,7 +102,9 @@ describe.each(testDrivers())('stream-new on %s', (driver) => {
 
   it('refuses the GET form with 405 use_post and creates nothing', async () => {
     const before = await server.query<{ count: string }>('SELECT COUNT(*) FROM chat_sessions');
-    const response = await fetch(`${url()}?message=hi`, { headers: { Authorization: `Bearer ${await server.token()}` } });
+    const response = await fetch(`${url()}?message=hi`, {
+      headers: { Authorization: `Bearer ${await server.token()}` },
+    });
     expect(response.status).toBe(405);
     expect((await response.json()).error.code).toBe('use_post');
     const after = await server.query<{ count: string }>('SELECT COUNT(*) FROM chat_sessions');
@@ -118,9 +123,10 @@ describe.each(testDrivers())('stream-new on %s', (driver) => {
     expect(response.status).toBe(status);
     expect(error?.error.code).toBe(code);
     expect(error?.error.message.length).toBeGreaterThan(0);
-    const rows = await server.query<{ count: string }>('SELECT COUNT(*) FROM chat_sessions WHERE user_id = $1', [
-      'validator',
-    ]);
+    const rows = await server.query<{ count: string }>(
+      'SELECT COUNT(*) FROM chat_sessions WHERE user_id = $1',
+      ['validator'],
+    );
     expect(Number(rows[0]!.count)).toBe(0);
     expect(await emptySessions()).toBe(0);
   });
@@ -178,9 +184,16 @@ describe.each(testDrivers())('stream-new on %s', (driver) => {
       const created = await first.events.next();
       await first.events.next();
       controller.abort();
-      const retry = await readStream(`${slow.url}/api/chat/stream-new`, { token, headers, body: { message: 'tell me' } });
+      const retry = await readStream(`${slow.url}/api/chat/stream-new`, {
+        token,
+        headers,
+        body: { message: 'tell me' },
+      });
       // The title may have been generated meanwhile: the replay carries the current one.
-      expect(retry.events[0]!.data).toMatchObject({ type: 'session_created', session_id: created.value!.data.session_id });
+      expect(retry.events[0]!.data).toMatchObject({
+        type: 'session_created',
+        session_id: created.value!.data.session_id,
+      });
       expect(retry.events.at(-1)!.data.type).toBe('done');
       const [saved] = await slow.query<{ content: string; status: string }>(
         "SELECT content, status FROM chat_messages WHERE role = 'assistant'",
@@ -190,7 +203,9 @@ describe.each(testDrivers())('stream-new on %s', (driver) => {
         .map((event) => event.data.content)
         .join('');
       expect(saved).toEqual({ content: streamed, status: 'complete' });
-      expect(Number((await slow.query<{ count: string }>('SELECT COUNT(*) FROM chat_sessions'))[0]!.count)).toBe(1);
+      expect(
+        Number((await slow.query<{ count: string }>('SELECT COUNT(*) FROM chat_sessions'))[0]!.count),
+      ).toBe(1);
     } finally {
       await slow.close();
     }
@@ -200,9 +215,12 @@ describe.each(testDrivers())('stream-new on %s', (driver) => {
     const broken = await fetch(url(), { method: 'POST', headers, body: '{"message": ' });
     expect(broken.status).toBe(400);
     expect((await broken.json()).error.code).toBe('invalid_json');
-    const huge = await fetch(url(), { method: 'POST', headers, body: JSON.stringify({ message: 'x'.repeat(400_000) }) });
+    const huge = await fetch(url(), {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ message: 'x'.repeat(400_000) }),
+    });
     expect(huge.status).toBe(413);
     expect((await huge.json()).error.code).toBe('payload_too_large');
   });
-
 });

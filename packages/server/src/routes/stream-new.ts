@@ -12,12 +12,21 @@ import { replaySavedTurn } from '../streams/replay-saved-turn';
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]+$/;
 
 /** `POST /api/chat/stream-new`: the first message of an ephemeral conversation. */
-export function streamNewRoutes(deps: { chat: ChatService; newConversations: RateLimiter; heartbeat: Heartbeat }) {
+export function streamNewRoutes(deps: {
+  chat: ChatService;
+  newConversations: RateLimiter;
+  heartbeat: Heartbeat;
+}) {
   return new Hono<AppEnv>()
     .get('/', () => {
-      throw new ApiError(405, 'use_post', 'Use POST with a JSON body: a GET must not create a conversation.', {
-        headers: { Allow: 'POST' },
-      });
+      throw new ApiError(
+        405,
+        'use_post',
+        'Use POST with a JSON body: a GET must not create a conversation.',
+        {
+          headers: { Allow: 'POST' },
+        },
+      );
     })
     .post('/', async (c) => {
       const user = c.get('user');
@@ -25,13 +34,25 @@ export function streamNewRoutes(deps: { chat: ChatService; newConversations: Rat
       const modelId = body.model_id ?? null;
       deps.chat.model(modelId);
       const idempotencyKey = c.req.header('idempotency-key') ?? null;
-      if (idempotencyKey !== null && (idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH || !IDEMPOTENCY_KEY.test(idempotencyKey))) {
-        throw new ApiError(400, 'validation_error', `Idempotency-Key must be 1–${MAX_IDEMPOTENCY_KEY_LENGTH} visible ASCII characters.`);
+      if (
+        idempotencyKey !== null &&
+        (idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH || !IDEMPOTENCY_KEY.test(idempotencyKey))
+      ) {
+        throw new ApiError(
+          400,
+          'validation_error',
+          `Idempotency-Key must be 1–${MAX_IDEMPOTENCY_KEY_LENGTH} visible ASCII characters.`,
+        );
       }
       const limitHeaders = await deps.newConversations.check(user.id);
       for (const [name, value] of Object.entries(limitHeaders)) c.header(name, value);
       deps.chat.assertStreamCapacity(user.id);
-      const started = await deps.chat.startConversation({ userId: user.id, modelId, message: body.message, idempotencyKey });
+      const started = await deps.chat.startConversation({
+        userId: user.id,
+        modelId,
+        message: body.message,
+        idempotencyKey,
+      });
       return openSse(c, deps.heartbeat, (sink) => {
         if (started.turn) started.turn.attach(sink, started.sessionCreated);
         else replaySavedTurn(sink, started.sessionCreated, started.savedAnswer);

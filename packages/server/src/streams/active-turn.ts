@@ -41,7 +41,9 @@ export class ActiveTurn {
       sink.write(sseFrame(subscriber.nextId++, { type: 'tool', ...call }));
     }
     if (this.title && sessionCreated) {
-      sink.write(sseFrame(subscriber.nextId++, { type: 'title', session_id: this.sessionId, title: this.title }));
+      sink.write(
+        sseFrame(subscriber.nextId++, { type: 'title', session_id: this.sessionId, title: this.title }),
+      );
     }
     if (this.final) {
       sink.write(sseFrame(subscriber.nextId++, this.final));
@@ -66,7 +68,10 @@ export class ActiveTurn {
     if (event.input !== undefined) call.input = event.input;
     if (event.output !== undefined) call.output = event.output;
     const previous = this.toolCalls.get(event.call_id);
-    this.toolCalls.set(event.call_id, previous?.input !== undefined && call.input === undefined ? { ...call, input: previous.input } : call);
+    this.toolCalls.set(
+      event.call_id,
+      previous?.input !== undefined && call.input === undefined ? { ...call, input: previous.input } : call,
+    );
     this.broadcast({ type: 'tool', ...event });
   }
 

@@ -3,7 +3,11 @@ import { sseFrame, tokenFrame } from './sse-frame';
 import type { SseSink } from './sse-sink';
 
 /** Answers a repeated stream-new whose turn has ended: the same events, rebuilt from the rows. */
-export function replaySavedTurn(sink: SseSink, sessionCreated: SessionCreatedEvent, answer: Message | undefined): void {
+export function replaySavedTurn(
+  sink: SseSink,
+  sessionCreated: SessionCreatedEvent,
+  answer: Message | undefined,
+): void {
   let id = 1;
   sink.write(sseFrame(id++, sessionCreated));
   if (answer) {
@@ -21,6 +25,11 @@ function lastEvent(answer: Message): StreamEvent {
     case 'partial':
       return { type: 'done', message_id: answer.id, finish_reason: 'stopped' };
     default:
-      return { type: 'error', error: 'The answer could not be completed. Try again.', code: 'provider_error', retryable: true };
+      return {
+        type: 'error',
+        error: 'The answer could not be completed. Try again.',
+        code: 'provider_error',
+        retryable: true,
+      };
   }
 }

@@ -4,7 +4,11 @@ import { startTestServer, type TestServer } from '../testing';
 describe('stream transport', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ demoDelayMs: 150, heartbeatMs: 60, corsOrigins: ['https://shop.example'] });
+    server = await startTestServer({
+      demoDelayMs: 150,
+      heartbeatMs: 60,
+      corsOrigins: ['https://shop.example'],
+    });
   });
   afterAll(() => server?.close());
 
@@ -44,7 +48,8 @@ describe('stream transport', () => {
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('https://shop.example');
     const allowed = preflight.headers.get('access-control-allow-headers')!.toLowerCase();
-    for (const header of ['authorization', 'content-type', 'idempotency-key']) expect(allowed).toContain(header);
+    for (const header of ['authorization', 'content-type', 'idempotency-key'])
+      expect(allowed).toContain(header);
 
     const response = await fetch(`${server.url}/api/chat/stream-new`, {
       method: 'POST',

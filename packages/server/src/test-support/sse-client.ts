@@ -46,7 +46,11 @@ export async function openStream(url: string, request: StreamRequest = {}) {
 export async function readStream(url: string, request: StreamRequest = {}) {
   const { response, events } = await openStream(url, request);
   if (!response.headers.get('content-type')?.startsWith('text/event-stream')) {
-    return { response, events: [] as WireEvent[], error: (await response.json()) as { error: { code: string; message: string } } };
+    return {
+      response,
+      events: [] as WireEvent[],
+      error: (await response.json()) as { error: { code: string; message: string } },
+    };
   }
   const all: WireEvent[] = [];
   for await (const event of events) all.push(event);
