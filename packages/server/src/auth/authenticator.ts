@@ -1,3 +1,4 @@
+import type { HonoRequest } from 'hono';
 import { verifyToken } from './hs256';
 
 /** Who a request comes from. */
@@ -9,11 +10,12 @@ export interface AuthenticatedUser {
 
 /**
  * Turns the bearer token of a request into a user, or `undefined` to answer 401. Integrators
- * plug their own in (sessions, OIDC, an API gateway) through `createChatServer({ authenticate })`.
+ * plug their own in (sessions, OIDC, an API gateway) through `createChatServer({ authenticate })`;
+ * `request` gives the headers, URL and method (`request.header('x-tenant')`, `request.url`).
  */
 export type Authenticate = (
   token: string,
-  request: Request,
+  request: HonoRequest,
 ) => AuthenticatedUser | undefined | Promise<AuthenticatedUser | undefined>;
 
 /** The default: HS256 JWTs signed with `secret`, `sub` being the user id. */

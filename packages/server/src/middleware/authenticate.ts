@@ -9,7 +9,7 @@ export function authenticate(verify: Authenticate) {
     const header = c.req.header('authorization');
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     let user: AuthenticatedUser | undefined;
-    if (token) user = await verify(token, c.req.raw);
+    if (token) user = await verify(token, c.req);
     if (!user) {
       throw new ApiError(
         401,

@@ -136,7 +136,7 @@ describe.each(testDrivers())('session endpoints on %s', (driver) => {
     expect(types.at(-1)).toBe('done');
     const { messages } = await (await api(`/sessions/${id}`, alice)).json();
     expect(
-      messages.map((message: { role: string; content: string }) => [message.role, message.status]),
+      messages.map((message: { role: string; status: string }) => [message.role, message.status]),
     ).toEqual([
       ['user', 'complete'],
       ['assistant', 'complete'],
