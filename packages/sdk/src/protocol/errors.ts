@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /**
  * Stable error codes, on the wire (`{"error": {"code"}}` and the `error` event) and in `ChatError`.
@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'rate_limited'
   | 'too_many_streams'
   | 'idempotency_conflict'
+  | 'turn_in_progress'
   | 'guest_disabled'
   | 'provider_error'
   | 'database_unavailable'

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /** First event of `stream-new`, written as soon as the session and its first message are committed. */
 export const sessionCreatedEventSchema = z.object({
@@ -14,7 +14,8 @@ export const tokenEventSchema = z.object({
   content: z.string(),
 });
 
-export const toolStatusSchema = z.enum(['started', 'finished', 'failed']);
+// A list of literals rather than `z.enum`: the same type, and one schema class less in client bundles.
+export const toolStatusSchema = z.literal(['started', 'finished', 'failed']);
 export type ToolStatus = z.infer<typeof toolStatusSchema>;
 
 /** A tool run by the server on the model's behalf. */
@@ -49,7 +50,11 @@ export const errorEventSchema = z.object({
   retryable: z.boolean(),
 });
 
-export const streamEventSchema = z.discriminatedUnion('type', [
+/**
+ * Any stream event, discriminated on `type`. (Marked pure so that bundles which validate with
+ * {@link streamEventSchemas} instead leave out the union's code, about 0.9 KB gzip.)
+ */
+export const streamEventSchema = /* @__PURE__ */ z.discriminatedUnion('type', [
   sessionCreatedEventSchema,
   tokenEventSchema,
   toolEventSchema,
@@ -76,3 +81,15 @@ export const STREAM_EVENT_TYPES: readonly StreamEventType[] = [
   'done',
   'error',
 ];
+
+/** The schema of each event type, to validate a frame whose type the SSE `event:` field already names. */
+export const streamEventSchemas: {
+  readonly [Type in StreamEventType]: z.ZodMiniType<Extract<StreamEvent, { type: Type }>>;
+} = {
+  session_created: sessionCreatedEventSchema,
+  token: tokenEventSchema,
+  tool: toolEventSchema,
+  title: titleEventSchema,
+  done: doneEventSchema,
+  error: errorEventSchema,
+};

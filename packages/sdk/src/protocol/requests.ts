@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { MAX_MESSAGE_LENGTH, MAX_TITLE_LENGTH } from './limits';
 
 /** A user's message: trimmed, not empty, at most {@link MAX_MESSAGE_LENGTH} characters. */

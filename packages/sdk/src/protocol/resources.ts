@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { toolStatusSchema } from './events';
 
 export const sessionSchema = z.object({
@@ -20,11 +20,11 @@ export const toolCallSchema = z.object({
 });
 export type ToolCall = z.infer<typeof toolCallSchema>;
 
-export const messageRoleSchema = z.enum(['user', 'assistant']);
+export const messageRoleSchema = z.literal(['user', 'assistant']);
 export type MessageRole = z.infer<typeof messageRoleSchema>;
 
 /** `streaming` while generated; then `complete`, `partial` (stopped) or `error`. */
-export const messageStatusSchema = z.enum(['streaming', 'complete', 'partial', 'error']);
+export const messageStatusSchema = z.literal(['streaming', 'complete', 'partial', 'error']);
 export type MessageStatus = z.infer<typeof messageStatusSchema>;
 
 export const messageSchema = z.object({

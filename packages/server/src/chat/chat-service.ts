@@ -107,6 +107,11 @@ export class ChatService {
     };
   }
 
+  /** Whether stream-new with this key already created a conversation for the user. */
+  async conversationExists(userId: string, idempotencyKey: string): Promise<boolean> {
+    return (await this.options.repository.findByIdempotencyKey(userId, idempotencyKey)) !== undefined;
+  }
+
   /** Next turn of a persistent conversation. */
   async continueConversation(input: {
     userId: string;

@@ -1,7 +1,7 @@
 import type { ErrorCode } from '@parley/sdk/protocol';
 
-/** Codes the server may answer with, beyond the protocol's own. */
-export type ServerErrorCode = ErrorCode | 'turn_in_progress' | 'method_not_allowed';
+/** Codes the server answers with: the protocol's. */
+export type ServerErrorCode = ErrorCode;
 
 export interface ApiErrorOptions {
   cause?: unknown;

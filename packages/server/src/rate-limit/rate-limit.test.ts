@@ -47,6 +47,28 @@ describe.each(testDrivers())('rate limits on %s', (driver) => {
     );
     expect(Number(rows[0]!.count)).toBe(2);
     expect(Number((await server.query<{ count: string }>(EMPTY_SESSIONS_SQL))[0]!.count)).toBe(0);
+    // A retry of a conversation that exists is answered, not limited: it creates nothing.
+    const retried = await readStream(url, {
+      token,
+      headers: { 'Idempotency-Key': 'k-two' },
+      body: { message: 'two' },
+    });
+    expect(retried.response.status).toBe(429);
+    const existing = await server.query<{ id: string }>(
+      'SELECT id FROM chat_sessions WHERE user_id = $1 ORDER BY created_at LIMIT 1',
+      ['hasty'],
+    );
+    await server.query('UPDATE chat_sessions SET idempotency_key = $1 WHERE id = $2', [
+      'k-one',
+      existing[0]!.id,
+    ]);
+    const replay = await readStream(url, {
+      token,
+      headers: { 'Idempotency-Key': 'k-one' },
+      body: { message: 'one' },
+    });
+    expect(replay.response.status).toBe(200);
+    expect(replay.events[0]!.data.session_id).toBe(existing[0]!.id);
     // Another user has a budget of their own.
     const other = await readStream(url, { token: await server.token('patient'), body: { message: 'one' } });
     expect(other.response.status).toBe(200);

@@ -44,8 +44,13 @@ export function streamNewRoutes(deps: {
           `Idempotency-Key must be 1–${MAX_IDEMPOTENCY_KEY_LENGTH} visible ASCII characters.`,
         );
       }
-      const limitHeaders = await deps.newConversations.check(user.id);
-      for (const [name, value] of Object.entries(limitHeaders)) c.header(name, value);
+      try {
+        const limitHeaders = await deps.newConversations.check(user.id);
+        for (const [name, value] of Object.entries(limitHeaders)) c.header(name, value);
+      } catch (error) {
+        // A retry of a conversation that exists creates nothing: it must still learn its id.
+        if (!(idempotencyKey && (await deps.chat.conversationExists(user.id, idempotencyKey)))) throw error;
+      }
       deps.chat.assertStreamCapacity(user.id);
       const started = await deps.chat.startConversation({
         userId: user.id,

@@ -1,0 +1,144 @@
+import { Conversation, type ConversationContext, type ConversationOptions } from './conversation';
+import { discard, type FetchFunction, HttpClient, sessionPath, type TokenProvider } from './http-client';
+import { type ModelList, modelListSchema, type Session, sessionSchema } from './protocol/resources';
+import { defaultRetryOptions, type RetryOptions } from './retry-delay';
+import { SessionStore } from './sessions';
+import * as z from 'zod/mini';
+
+/** How to reach the chat server. */
+export interface ChatClientOptions {
+  /**
+   * The server's origin, with a path prefix if it has one (`https://chat.example.com`). Leave out in
+   * a browser page served by the chat server itself; Node needs an absolute URL.
+   */
+  baseUrl?: string;
+  /**
+   * Returns the Bearer token, called before every request (it may be async and may change).
+   * After a 401 it is called once with `{ refresh: true }` and the request is repeated.
+   */
+  getToken: TokenProvider;
+  /** A `fetch` to use instead of the global one (to add headers, log, or test). */
+  fetch?: FetchFunction;
+  /**
+   * The `BroadcastChannel` name shared with other tabs for sidebar updates, or `false` for none.
+   * Default `parley-sessions:` + the base URL; give tabs of different users different names.
+   */
+  broadcastChannel?: string | false;
+  /** Sessions per page in {@link SessionStore.list}: 1 to 100, default 30. */
+  sessionPageSize?: number;
+  /** Retrying `stream-new` after a network failure before `session_created`. */
+  retry?: RetryOptions;
+}
+
+/** Options of a one-off request. */
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+/** `PATCH /api/chat/sessions/{id}` answers `{session}`. */
+const sessionAnswerSchema = z.object({ session: sessionSchema });
+
+/**
+ * The entry point of the SDK: talks to a Parley chat server, owns the sidebar's
+ * {@link SessionStore}, and makes {@link Conversation}s. Framework-agnostic; runs in browsers
+ * and in Node ≥ 20.
+ *
+ * @example
+ * ```ts
+ * import { ChatClient } from '@parley/sdk';
+ *
+ * const client = new ChatClient({
+ *   baseUrl: 'https://chat.example.com',
+ *   getToken: async ({ refresh }) => (refresh ? await renewToken() : currentToken()),
+ * });
+ * const conversation = client.conversation();          // ephemeral: nothing is sent yet
+ * conversation.on('token', ({ content }) => process.stdout.write(content));
+ * await conversation.send('Hello!');                  // creates the session, streams the answer
+ * console.log(conversation.sessionId, client.sessions.list().sessions.length);
+ * ```
+ */
+export class ChatClient {
+  /** The sidebar's store: every known conversation, with paginated lists per model. */
+  readonly sessions: SessionStore;
+  readonly #http: HttpClient;
+  readonly #context: ConversationContext;
+  /** Stored conversations by id, so that a route opens the same live conversation again. */
+  readonly #conversations = new Map<string, Conversation>();
+
+  constructor(options: ChatClientOptions) {
+    const baseUrl = options.baseUrl ?? '';
+    this.#http = new HttpClient({ baseUrl, getToken: options.getToken, fetch: options.fetch });
+    this.sessions = new SessionStore({
+      http: this.#http,
+      pageSize: options.sessionPageSize ?? 30,
+      channelName: options.broadcastChannel ?? `parley-sessions:${baseUrl}`,
+    });
+    this.#context = {
+      http: this.#http,
+      sessions: this.sessions,
+      retry: { ...defaultRetryOptions, ...options.retry },
+      created: (conversation) => this.#conversations.set(conversation.sessionId!, conversation),
+    };
+  }
+
+  /**
+   * A new, ephemeral conversation (`{}` or `{ modelId }`): nothing is stored and no request is made
+   * until its first `send`. Or a stored one (`{ sessionId }`), whose history {@link Conversation.load}
+   * fetches. The same session id always gives the same `Conversation` while this client lives, so
+   * navigating back to a conversation finds its running answer. A parsed route can be passed as is.
+   *
+   * @example
+   * ```ts
+   * const route = parseRoute(location.pathname) ?? { kind: 'new', modelId: null };
+   * const conversation = client.conversation(route);
+   * if (!conversation.isEphemeral) await conversation.load();
+   * ```
+   */
+  conversation(options: ConversationOptions = {}): Conversation {
+    const sessionId = options.sessionId ?? null;
+    if (sessionId === null) return new Conversation(this.#context, { modelId: options.modelId ?? null });
+    let conversation = this.#conversations.get(sessionId);
+    if (!conversation) {
+      const known = this.sessions.get(sessionId);
+      conversation = new Conversation(this.#context, {
+        sessionId,
+        modelId: options.modelId ?? known?.model_id ?? null,
+        title: options.title ?? known?.title ?? null,
+      });
+      this.#conversations.set(sessionId, conversation);
+    }
+    return conversation;
+  }
+
+  /** The models the user can chat with, and the one the general chat uses. */
+  models(options: RequestOptions = {}): Promise<ModelList> {
+    return this.#http.json({ method: 'GET', path: '/api/models', signal: options.signal }, modelListSchema);
+  }
+
+  /** Renames a conversation; the sidebar, the open conversation and the other tabs follow. */
+  async rename(sessionId: string, title: string, options: RequestOptions = {}): Promise<Session> {
+    const { session } = await this.#http.json(
+      { method: 'PATCH', path: sessionPath(sessionId), body: { title }, signal: options.signal },
+      sessionAnswerSchema,
+    );
+    this.sessions.upsert(session);
+    return session;
+  }
+
+  /** Deletes a conversation and its messages; it leaves the sidebar here and in the other tabs. */
+  async delete(sessionId: string, options: RequestOptions = {}): Promise<void> {
+    const response = await this.#http.send({
+      method: 'DELETE',
+      path: sessionPath(sessionId),
+      signal: options.signal,
+    });
+    await discard(response);
+    this.sessions.remove(sessionId);
+    this.#conversations.delete(sessionId);
+  }
+
+  /** Stops listening to other tabs. Conversations keep working; call it when the client is no longer used. */
+  close(): void {
+    this.sessions.close();
+  }
+}

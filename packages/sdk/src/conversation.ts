@@ -1,0 +1,467 @@
+import type { ConversationEventDetails, ConversationStatus } from './conversation-events';
+import { createId } from './create-id';
+import { ChatError, toChatError } from './errors';
+import { discard, type HttpClient, sessionPath } from './http-client';
+import type { ErrorCode } from './protocol/errors';
+import type { StreamEvent, ToolEvent } from './protocol/events';
+import type { StreamNewRequest } from './protocol/requests';
+import { sessionDetailSchema, type ToolCall } from './protocol/resources';
+import type { ChatMessage } from './chat-message';
+import { type RetryOptions, retryDelay, sleep } from './retry-delay';
+import type { ChatRoute } from './routes';
+import type { SessionStore } from './sessions';
+import { readStreamEvents } from './stream/read-stream-events';
+import { TypedEventTarget } from './typed-event-target';
+
+/** Which conversation to open: a new one (optionally for a model), or a stored one by id. */
+export interface ConversationOptions {
+  /** A stored conversation; leave out for a new, ephemeral one. */
+  sessionId?: string | null | undefined;
+  /** The model of a model-specific conversation; leave out for the general chat. */
+  modelId?: string | null | undefined;
+  /** A title already known (from the sidebar), until the history is loaded. */
+  title?: string | null | undefined;
+}
+
+/** What a conversation needs from the client that made it. */
+export interface ConversationContext {
+  http: HttpClient;
+  sessions: SessionStore;
+  retry: Required<RetryOptions>;
+  /** Called when the conversation gets its session id, before any listener hears of it. */
+  created(conversation: Conversation): void;
+}
+
+/** One send: its abort controller, its messages, and how far it got. */
+interface Turn {
+  controller: AbortController;
+  userMessageId: string;
+  answerId: string;
+  /** `requesting` until the response headers arrive, `backoff` between retries. */
+  phase: 'requesting' | 'backoff' | 'reading';
+  /** `stop()` was called before `session_created`: stop as soon as the session exists. */
+  stopRequested: boolean;
+  finished: boolean;
+  settled: Promise<void>;
+  settle: () => void;
+  stopRequest: Promise<void>;
+}
+
+/** How long `stop()` before `session_created` waits for it before giving up on the request. */
+const stopWaitMilliseconds = 3000;
+
+/**
+ * One conversation and its lifecycle: ephemeral (nothing stored) until the first `send`, then
+ * persistent once the server answers `session_created`. Get one from {@link ChatClient.conversation}.
+ *
+ * Its state is `status`, `messages`, `sessionId`, `title` and `error`; every change is also an event
+ * (see {@link ConversationEventDetails}). `messages` is replaced, never mutated, on each change.
+ *
+ * @example
+ * ```ts
+ * const conversation = client.conversation({ modelId: 'support' });
+ * conversation.on('conversation-created', ({ sessionId, modelId }) => {
+ *   history.replaceState(null, '', formatRoute({ kind: 'conversation', sessionId, modelId }));
+ * });
+ * conversation.on('token', ({ content }) => output.append(content));
+ * await conversation.send('Hello!');
+ * ```
+ */
+export class Conversation extends TypedEventTarget<ConversationEventDetails> {
+  readonly #context: ConversationContext;
+  #sessionId: string | null;
+  #modelId: string | null;
+  #title: string | null;
+  #status: ConversationStatus;
+  #messages: readonly ChatMessage[] = [];
+  #error: ChatError | null = null;
+  #turn: Turn | null = null;
+  /** Messages of a turn the server never accepted: dropped by the next send. */
+  #rejected = new Set<string>();
+  /**
+   * The `Idempotency-Key` of a `stream-new` that may have reached the server without us hearing
+   * back; sending the same text again reuses it, so the server answers with that session.
+   */
+  #pendingCreation: { key: string; text: string } | null = null;
+
+  constructor(context: ConversationContext, options: ConversationOptions = {}) {
+    super();
+    this.#context = context;
+    this.#sessionId = options.sessionId ?? null;
+    this.#modelId = options.modelId ?? null;
+    this.#title = options.title ?? null;
+    this.#status = this.#sessionId === null ? 'ephemeral' : 'idle';
+    if (this.#sessionId !== null) this.#followSession();
+  }
+
+  /** The stored conversation's id; `null` while ephemeral. */
+  get sessionId(): string | null {
+    return this.#sessionId;
+  }
+
+  /** The model of a model-specific conversation; `null` for the general chat. */
+  get modelId(): string | null {
+    return this.#modelId;
+  }
+
+  /** The title, once known (from `session_created`, `title`, or {@link load}). */
+  get title(): string | null {
+    return this.#title;
+  }
+
+  get status(): ConversationStatus {
+    return this.#status;
+  }
+
+  /** Whether nothing is stored yet (no session id). */
+  get isEphemeral(): boolean {
+    return this.#sessionId === null;
+  }
+
+  /** The messages, oldest first. A new array after every change. */
+  get messages(): readonly ChatMessage[] {
+    return this.#messages;
+  }
+
+  /** Why the last turn failed, while `status` is `error`. */
+  get error(): ChatError | null {
+    return this.#error;
+  }
+
+  /** The route showing this conversation: `/new`-like while ephemeral, `/c/{id}`-like after. */
+  get route(): ChatRoute {
+    return this.#sessionId === null
+      ? { kind: 'new', modelId: this.#modelId }
+      : { kind: 'conversation', sessionId: this.#sessionId, modelId: this.#modelId };
+  }
+
+  /**
+   * Sends a message and streams the answer into {@link messages}. The first send of an ephemeral
+   * conversation creates it on the server (`stream-new`); later ones continue it.
+   *
+   * Resolves when the turn ends, however it ends: check `status` and `error`, or listen to `done`
+   * and `error`. Rejects only when the message cannot be sent at all: empty (`empty_message`), or
+   * while another answer is being written (`validation_error`). A message longer than
+   * `MAX_MESSAGE_LENGTH` (from `@parley/sdk/protocol`) fails its turn with `message_too_long`.
+   *
+   * To retry after a failure, send the same text again. If the first message of a conversation
+   * failed, it is replaced, and its `Idempotency-Key` is reused: should the server have stored it
+   * after all, it answers with that conversation rather than a second one.
+   *
+   * @example
+   * ```ts
+   * await conversation.send('What can you do?');
+   * if (conversation.status === 'error') console.error(conversation.error?.message);
+   * ```
+   */
+  async send(text: string): Promise<void> {
+    const message = text.trim();
+    if (message === '')
+      throw new ChatError({ code: 'empty_message', message: 'Type a message before sending.' });
+    if (this.#turn) {
+      throw new ChatError({
+        code: 'validation_error',
+        message: 'Wait for the answer, or stop() it, before sending again.',
+      });
+    }
+    await this.#runTurn(message);
+  }
+
+  /**
+   * Stops the answer being written: the stream is closed, the server is asked to stop, and the
+   * partial answer stays with status `partial`; `status` goes back to `idle`, not `error`.
+   * Before `session_created`, it waits (briefly) for the session so that it can stop it there;
+   * if the request never got through, the conversation goes back to `ephemeral`.
+   * Resolves once the server has been asked.
+   */
+  async stop(): Promise<void> {
+    const turn = this.#turn;
+    if (!turn) return;
+    if (this.#sessionId !== null) {
+      this.#interrupt(turn);
+    } else if (turn.phase === 'backoff') {
+      this.#abandon(turn);
+    } else {
+      turn.stopRequested = true;
+      const timer = setTimeout(() => this.#abandon(turn), stopWaitMilliseconds);
+      await turn.settled;
+      clearTimeout(timer);
+    }
+    await turn.stopRequest;
+  }
+
+  /**
+   * Loads the stored history (and the current title) of a persistent conversation, replacing
+   * {@link messages} unless a turn is running. Rejects with a {@link ChatError}, such as
+   * `not_found` for a conversation that does not exist or belongs to someone else.
+   */
+  async load(options: { signal?: AbortSignal } = {}): Promise<void> {
+    const sessionId = this.#sessionId;
+    if (sessionId === null) return;
+    const detail = await this.#context.http.json(
+      { method: 'GET', path: sessionPath(sessionId), signal: options.signal },
+      sessionDetailSchema,
+    );
+    const { session } = detail;
+    this.#modelId = session.model_id;
+    if (this.#title !== session.title) {
+      this.#title = session.title;
+      this.emit('title', { sessionId, title: session.title });
+    }
+    // A title generated after the stream closed reaches the sidebar this way.
+    if (this.#context.sessions.get(session.id)) this.#context.sessions.upsert(session);
+    if (!this.#turn) this.#setMessages(detail.messages);
+  }
+
+  async #runTurn(text: string): Promise<void> {
+    const created_at = now();
+    const turn = {
+      controller: new AbortController(),
+      userMessageId: `local-${createId()}`,
+      answerId: `local-${createId()}`,
+      phase: 'requesting',
+      stopRequested: false,
+      finished: false,
+      stopRequest: Promise.resolve(),
+    } as Turn;
+    turn.settled = new Promise((resolve) => {
+      turn.settle = resolve;
+    });
+    this.#turn = turn;
+    this.#error = null;
+    const creating = this.#sessionId === null;
+    this.#setMessages([
+      ...this.#messages.filter((message) => !this.#rejected.has(message.id)),
+      { id: turn.userMessageId, role: 'user', content: text, tool_calls: [], status: 'complete', created_at },
+      { id: turn.answerId, role: 'assistant', content: '', tool_calls: [], status: 'streaming', created_at },
+    ]);
+    this.#rejected.clear();
+    this.#setStatus(creating ? 'creating' : 'streaming');
+    try {
+      if (creating) await this.#streamNew(turn, text);
+      else await this.#streamSession(turn, text);
+    } catch (error) {
+      if (turn.stopRequested && this.#sessionId === null) this.#abandon(turn);
+      else this.#fail(turn, toChatError(error, turn.controller.signal));
+    }
+  }
+
+  async #streamNew(turn: Turn, text: string): Promise<void> {
+    const pending = this.#pendingCreation?.text === text ? this.#pendingCreation : { key: createId(), text };
+    this.#pendingCreation = pending;
+    const body: StreamNewRequest = { message: text, model_id: this.#modelId };
+    const { signal } = turn.controller;
+    const { retry } = this.#context;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        turn.phase = 'requesting';
+        await this.#stream(turn, '/api/chat/stream-new', body, pending.key);
+        return;
+      } catch (error) {
+        const failure = toChatError(error, signal);
+        // Safe to repeat: the same key makes the server answer with the session it may have made.
+        if (
+          failure.code !== 'network_error' ||
+          this.#sessionId !== null ||
+          turn.stopRequested ||
+          attempt >= retry.retries
+        ) {
+          throw failure;
+        }
+        turn.phase = 'backoff';
+        await sleep(retryDelay(attempt, retry), signal);
+      }
+    }
+  }
+
+  #streamSession(turn: Turn, text: string): Promise<void> {
+    const sessionId = this.#sessionId!;
+    // A new message moves the conversation to the top of the sidebar, as the server will.
+    this.#context.sessions.update(sessionId, { updated_at: now() });
+    return this.#stream(turn, `${sessionPath(sessionId)}/stream`, { message: text }, createId());
+  }
+
+  /** Posts one turn and handles its events until the last one. */
+  async #stream(turn: Turn, path: string, body: object, idempotencyKey: string): Promise<void> {
+    const { signal } = turn.controller;
+    const response = await this.#context.http.send({
+      method: 'POST',
+      path,
+      body,
+      headers: { Accept: 'text/event-stream', 'Idempotency-Key': idempotencyKey },
+      signal,
+    });
+    turn.phase = 'reading';
+    if (!response.body || !response.headers.get('Content-Type')?.includes('text/event-stream')) {
+      await discard(response);
+      throw new ChatError({
+        code: 'protocol_error',
+        message: 'Expected an event stream: check the base URL of the chat server.',
+        status: response.status,
+      });
+    }
+    for await (const event of readStreamEvents(response.body, signal)) {
+      if (!turn.finished) this.#handle(turn, event);
+      if (turn.finished) return;
+    }
+    throw toChatError(new Error('The stream ended before its last event.'));
+  }
+
+  #handle(turn: Turn, event: StreamEvent): void {
+    switch (event.type) {
+      case 'session_created':
+        this.#sessionCreated(turn, event.session_id, event.model_id, event.title);
+        break;
+      case 'token': {
+        const message = this.#updateAnswer(turn, (answer) => ({
+          ...answer,
+          content: answer.content + event.content,
+        }));
+        this.emit('token', { content: event.content, message });
+        break;
+      }
+      case 'tool':
+        this.#tool(turn, event);
+        break;
+      case 'title':
+        // The store has the session since `session_created`; `#followSession` takes the title from it.
+        this.#context.sessions.update(event.session_id, { title: event.title });
+        break;
+      case 'done': {
+        const status = event.finish_reason === 'stopped' ? 'partial' : 'complete';
+        const message = this.#finish(turn, 'idle', { id: event.message_id, status });
+        this.emit('done', { messageId: event.message_id, finishReason: event.finish_reason, message });
+        break;
+      }
+      case 'error': {
+        const { code, error, retryable } = event;
+        this.#fail(turn, new ChatError({ code: code as ErrorCode, message: error, retryable }));
+      }
+    }
+  }
+
+  #sessionCreated(turn: Turn, sessionId: string, modelId: string | null, title: string): void {
+    // A replay after an idempotent retry repeats it: the conversation already has its id.
+    if (this.#sessionId !== null) return;
+    this.#pendingCreation = null;
+    this.#sessionId = sessionId;
+    this.#modelId = modelId;
+    this.#title = title;
+    const created_at = now();
+    // The sidebar first, in this same task: it shows the conversation in the frame the URL changes.
+    this.#context.sessions.upsert({
+      id: sessionId,
+      model_id: modelId,
+      title,
+      is_active: true,
+      created_at,
+      updated_at: created_at,
+    });
+    this.#context.created(this);
+    this.#followSession();
+    this.#setStatus('streaming');
+    this.emit('session-created', { sessionId, modelId, title });
+    this.emit('conversation-created', { sessionId, modelId });
+    if (turn.stopRequested) this.#interrupt(turn);
+  }
+
+  #tool(turn: Turn, event: ToolEvent): void {
+    const { type: _type, ...update } = event;
+    let toolCall: ToolCall = update;
+    const message = this.#updateAnswer(turn, (answer) => {
+      const index = answer.tool_calls.findIndex((call) => call.call_id === update.call_id);
+      if (index === -1) return { ...answer, tool_calls: [...answer.tool_calls, update] };
+      // `finished` may leave out the input that `started` carried: keep it.
+      toolCall = { ...answer.tool_calls[index]!, ...update };
+      return { ...answer, tool_calls: answer.tool_calls.with(index, toolCall) };
+    });
+    this.emit('tool', { toolCall, message });
+  }
+
+  #fail(turn: Turn, error: ChatError): void {
+    if (turn.finished) return;
+    this.#error = error;
+    // Nothing of this turn was stored when it failed before the server took it on.
+    if (this.#sessionId === null || turn.phase !== 'reading') {
+      this.#rejected.add(turn.userMessageId).add(turn.answerId);
+      this.#messages = this.#messages.map((message) =>
+        message.id === turn.userMessageId ? { ...message, status: 'error' } : message,
+      );
+    }
+    const message = this.#finish(turn, 'error', { status: 'error' });
+    this.emit('error', { error, message });
+  }
+
+  /** Stops a turn of a stored conversation, keeping what was written. */
+  #interrupt(turn: Turn): void {
+    if (turn.finished) return;
+    // Best effort: if it fails, the server finishes the answer and the next load shows all of it.
+    turn.stopRequest = this.#context.http
+      .send({ method: 'POST', path: `${sessionPath(this.#sessionId!)}/stop` })
+      .then(discard, () => {});
+    turn.controller.abort();
+    const message = this.#finish(turn, 'idle', { status: 'partial' });
+    this.emit('done', { messageId: message.id, finishReason: 'stopped', message });
+  }
+
+  /** Gives up a first message that has no session: back to ephemeral, as if it was never sent. */
+  #abandon(turn: Turn): void {
+    if (turn.finished) return;
+    this.#endTurn(turn);
+    turn.controller.abort();
+    this.#setMessages(
+      this.#messages.filter((message) => message.id !== turn.userMessageId && message.id !== turn.answerId),
+    );
+    this.#setStatus('ephemeral');
+  }
+
+  /** Takes renames (here or in another tab) and fetched titles from the sidebar's store. */
+  #followSession(): void {
+    this.#context.sessions.subscribe(() => {
+      const session = this.#context.sessions.get(this.#sessionId!);
+      if (!session || session.title === this.#title) return;
+      this.#title = session.title;
+      this.emit('title', { sessionId: session.id, title: session.title });
+    });
+  }
+
+  /** Ends a turn: its answer takes `changes`, then `status` changes. Returns the final answer. */
+  #finish(turn: Turn, status: ConversationStatus, changes: Partial<ChatMessage>): ChatMessage {
+    this.#endTurn(turn);
+    const message = this.#updateAnswer(turn, (answer) => ({ ...answer, ...changes }));
+    this.#setStatus(status);
+    return message;
+  }
+
+  #endTurn(turn: Turn): void {
+    turn.finished = true;
+    if (this.#turn === turn) this.#turn = null;
+    turn.settle();
+  }
+
+  /** Replaces the turn's assistant message with `update(message)` and returns the new one. */
+  #updateAnswer(turn: Turn, update: (message: ChatMessage) => ChatMessage): ChatMessage {
+    // The answer is added when the turn starts and stays until it ends; it is almost always last.
+    const index = this.#messages.findLastIndex((message) => message.id === turn.answerId);
+    const answer = update(this.#messages[index]!);
+    turn.answerId = answer.id;
+    this.#setMessages(this.#messages.with(index, answer));
+    return answer;
+  }
+
+  #setMessages(messages: readonly ChatMessage[]): void {
+    this.#messages = messages;
+    this.emit('messages-change', { messages });
+  }
+
+  /** Changes `status` and tells listeners, after every other field of the change is set. */
+  #setStatus(status: ConversationStatus): void {
+    const previous = this.#status;
+    this.#status = status;
+    if (previous !== status) this.emit('state-change', { status, previous });
+  }
+}
+
+function now(): string {
+  return new Date().toISOString();
+}
