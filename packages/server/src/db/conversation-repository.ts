@@ -59,6 +59,9 @@ UNION ALL
 SELECT $5, id, 'assistant', '', 'streaming' FROM owned
 RETURNING id`;
 
+const SET_GENERATED_TITLE = `
+UPDATE chat_sessions SET session_title = $2 WHERE id = $1 AND session_title = $3 RETURNING id`;
+
 const FINISH_MESSAGE = `
 UPDATE chat_messages SET content = $2, tool_calls = $3::jsonb, status = $4 WHERE id = $1`;
 
@@ -144,11 +147,7 @@ export class ConversationRepository {
   /** Sets the generated title unless the user renamed the session meanwhile. */
   async setGeneratedTitle(sessionId: string, title: string, defaultTitle: string): Promise<boolean> {
     const rows = await withDeadline(
-      this.database.db
-        .update(chatSessions)
-        .set({ sessionTitle: title })
-        .where(and(eq(chatSessions.id, sessionId), eq(chatSessions.sessionTitle, defaultTitle)))
-        .returning({ id: chatSessions.id }),
+      this.database.query(SET_GENERATED_TITLE, [sessionId, title, defaultTitle]),
     );
     return rows.length > 0;
   }

@@ -73,9 +73,8 @@ class NodeSink implements SseSink {
 
 /** Starts an SSE answer on a Node response; the caller returns Hono's RESPONSE_ALREADY_SENT. */
 export function openNodeSink(response: ServerResponse, headers: Record<string, string>): SseSink {
+  // No flushHeaders(): the first frame follows at once and leaves with the headers, in one packet.
   response.writeHead(200, { ...headers, ...SSE_HEADERS });
-  response.flushHeaders();
-  response.socket?.setNoDelay(true);
   return new NodeSink(response);
 }
 
