@@ -1,0 +1,112 @@
+import { css } from 'lit';
+
+export const appStyles = css`
+  :host {
+    display: block;
+    position: relative;
+    height: 100%;
+    min-height: 20rem;
+    overflow: hidden;
+    container-type: inline-size;
+    background: var(--_parley-color-background);
+  }
+  .layout {
+    display: grid;
+    grid-template-columns: var(--_parley-sidebar-width) minmax(0, 1fr);
+    height: 100%;
+  }
+  .sidebar {
+    min-height: 0;
+    border-right: 1px solid var(--_parley-color-border);
+  }
+  .main {
+    display: flex;
+    flex-direction: column;
+    min-width: 0;
+    min-height: 0;
+  }
+  .topbar {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    min-height: 3.25rem;
+    padding: 0.5rem 1rem;
+    border-bottom: 1px solid var(--_parley-color-border);
+  }
+  .title {
+    flex: 1;
+    min-width: 0;
+    margin: 0;
+    font-size: 1em;
+    font-weight: 600;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  chat-conversation {
+    flex: 1;
+  }
+  .icon {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    width: 2.25rem;
+    height: 2.25rem;
+    padding: 0;
+    border: 0;
+    border-radius: 8px;
+    background: none;
+  }
+  .icon:hover {
+    background: var(--_parley-color-hover);
+  }
+  .menu,
+  .close,
+  .backdrop {
+    display: none;
+  }
+  /* Narrow (a phone, a small widget): the sidebar becomes a drawer over the conversation. */
+  @container (max-width: 760px) {
+    .layout {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .sidebar {
+      position: absolute;
+      inset: 0 auto 0 0;
+      z-index: 2;
+      width: min(85%, 20rem);
+      border-right: 0;
+      box-shadow: 0 0 24px rgb(0 0 0 / 25%);
+      transform: translateX(-100%);
+      visibility: hidden;
+      /* Hidden only once it has slid out; visible (and focusable) as soon as it opens. */
+      transition:
+        transform 0.2s ease,
+        visibility 0s linear 0.2s;
+    }
+    .open .sidebar {
+      transform: none;
+      visibility: visible;
+      transition: transform 0.2s ease;
+    }
+    .menu,
+    .close {
+      display: inline-flex;
+    }
+    .topbar {
+      padding-left: 0.5rem;
+    }
+    .open .backdrop {
+      display: block;
+      position: absolute;
+      inset: 0;
+      z-index: 1;
+      background: var(--_parley-color-backdrop);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .sidebar {
+      transition: none;
+    }
+  }
+`;

@@ -1,0 +1,180 @@
+import { ChatError, type Conversation } from '@parley/sdk';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { ChatComposer } from '../chat-composer/chat-composer.component';
+import type { ChatMessageList } from '../chat-message-list/chat-message-list.component';
+import { SubscriptionController } from '../controllers/subscription-controller';
+import type { ChatSendEvent } from '../events/chat-send';
+import { loadMarkdown } from '../markdown/load-markdown';
+import { baseStyles } from '../shared/base-styles';
+import { version } from '../shared/version';
+import { type ChatStrings, defaultStrings } from '../strings/chat-strings';
+import { conversationStyles } from './chat-conversation.styles';
+import { retryLastMessage } from './retry-last-message';
+
+/** The events after which a conversation looks different. */
+const conversationChanges = ['messages-change', 'state-change', 'title', 'error'] as const;
+
+/**
+ * @summary One conversation: its messages, an error with Retry, and the composer. Give it a
+ * `Conversation` from `client.conversation(…)`; it loads a stored conversation's history itself.
+ *
+ * @tag chat-conversation
+ *
+ * @csspart messages - The message list (`<chat-message-list>`).
+ * @csspart empty - What an empty conversation shows.
+ * @csspart alert - The error shown when a turn or the history fails (`<chat-alert>`).
+ * @csspart composer - The composer (`<chat-composer>`).
+ */
+export class ChatConversation extends LitElement {
+  static readonly version = version;
+  static override styles = [baseStyles, conversationStyles];
+
+  /** The conversation to show and to send to. */
+  @property({ attribute: false }) conversation?: Conversation;
+
+  /** The texts shown; see `ChatStrings`. */
+  @property({ attribute: false }) strings: ChatStrings = defaultStrings;
+
+  /** Load remote images in answers (see `<chat-message>`). */
+  @property({ type: Boolean, attribute: 'allow-remote-images' }) allowRemoteImages = false;
+
+  @state() private loading = false;
+  /** A failure outside a turn: loading the history, or a message refused before sending. */
+  @state() private failure: { error: ChatError; retry?: () => void } | undefined;
+
+  @query('chat-composer') private composer?: ChatComposer;
+  @query('chat-message-list') private list?: ChatMessageList;
+
+  #loadController: AbortController | undefined;
+
+  constructor() {
+    super();
+    new SubscriptionController(
+      this,
+      () => this.conversation,
+      (conversation, changed) => {
+        const stops = conversationChanges.map((type) => conversation.on(type, changed));
+        return () => {
+          for (const stop of stops) stop();
+        };
+      },
+    );
+  }
+
+  /** Puts the cursor in the composer. */
+  focusComposer(): void {
+    this.composer?.focus();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#loadController?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('conversation')) {
+      this.failure = undefined;
+      this.#loadController?.abort();
+      this.loading = false;
+      const conversation = this.conversation;
+      if (
+        conversation &&
+        !conversation.isEphemeral &&
+        conversation.messages.length === 0 &&
+        conversation.status === 'idle'
+      ) {
+        this.#load(conversation);
+      }
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('conversation')) this.list?.scrollToEnd();
+  }
+
+  protected override render() {
+    const conversation = this.conversation;
+    const status = conversation?.status ?? 'ephemeral';
+    const messages = conversation?.messages ?? [];
+    const turnError = status === 'error' ? conversation?.error : null;
+    const alert = turnError
+      ? {
+          error: turnError,
+          retry: turnError.retryable && conversation ? () => this.#retry(conversation) : undefined,
+        }
+      : this.failure;
+    return html`
+      ${messages.length === 0 ? this.#renderEmpty() : nothing}
+      <chat-message-list part="messages" .messages=${messages} ?busy=${status === 'streaming' || status === 'creating'}
+        .strings=${this.strings} ?allow-remote-images=${this.allowRemoteImages}></chat-message-list>
+      <div class="footer">
+        ${
+          alert
+            ? html`<chat-alert part="alert" .message=${alert.error.message} ?retryable=${alert.retry !== undefined}
+                .strings=${this.strings} @chat-retry=${() => alert.retry?.()}></chat-alert>`
+            : nothing
+        }
+        <chat-composer part="composer" .strings=${this.strings} ?disabled=${status === 'creating' || !conversation}
+          ?streaming=${status === 'streaming' || status === 'creating'} @chat-send=${this.#onSend}
+          @chat-stop=${() => this.conversation?.stop()}></chat-composer>
+      </div>
+    `;
+  }
+
+  #renderEmpty() {
+    if (this.loading) {
+      return html`<div class="empty" part="empty" role="status"><p>${this.strings.loadingConversation}</p></div>`;
+    }
+    if (this.conversation && !this.conversation.isEphemeral) return nothing;
+    return html`<div class="empty" part="empty">
+      <h2>${this.strings.emptyConversationTitle}</h2>
+      <p>${this.strings.emptyConversationHint}</p>
+    </div>`;
+  }
+
+  #onSend(event: ChatSendEvent): void {
+    const conversation = this.conversation;
+    if (!conversation) return;
+    loadMarkdown();
+    // Act once every listener has seen the event: a host page may cancel it.
+    queueMicrotask(() => {
+      if (event.defaultPrevented) return;
+      this.failure = undefined;
+      this.list?.scrollToEnd();
+      conversation.send(event.detail.text).catch((error: unknown) => {
+        this.failure = { error: asChatError(error) };
+      });
+    });
+  }
+
+  #retry(conversation: Conversation): void {
+    retryLastMessage(conversation).catch((error: unknown) => {
+      this.failure = { error: asChatError(error) };
+    });
+  }
+
+  async #load(conversation: Conversation): Promise<void> {
+    const controller = new AbortController();
+    this.#loadController = controller;
+    this.loading = true;
+    loadMarkdown();
+    try {
+      await conversation.load({ signal: controller.signal });
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      this.failure = { error: asChatError(error), retry: () => this.#load(conversation) };
+    } finally {
+      if (this.#loadController === controller) this.loading = false;
+    }
+  }
+}
+
+function asChatError(error: unknown): ChatError {
+  return ChatError.isInstance(error)
+    ? error
+    : new ChatError({
+        code: 'internal_error',
+        message: error instanceof Error ? error.message : String(error),
+      });
+}

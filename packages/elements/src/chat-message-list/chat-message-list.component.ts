@@ -1,0 +1,62 @@
+import type { ChatMessage as ChatMessageData } from '@parley/sdk';
+import { html, LitElement } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import { FollowScrollController } from '../controllers/follow-scroll-controller';
+import { baseStyles } from '../shared/base-styles';
+import { version } from '../shared/version';
+import { type ChatStrings, defaultStrings } from '../strings/chat-strings';
+import { messageListStyles } from './chat-message-list.styles';
+
+/**
+ * @summary The messages of a conversation, in a polite live region that scrolls. It follows the
+ * answer being written unless the user has scrolled up to read.
+ *
+ * @tag chat-message-list
+ *
+ * @csspart log - The live region holding the messages.
+ * @csspart message - Each message (with the parts of `<chat-message>` exported as `bubble`, `answer`, `content`, `note`).
+ */
+export class ChatMessageList extends LitElement {
+  static readonly version = version;
+  static override styles = [baseStyles, messageListStyles];
+
+  /** The messages, oldest first. Unchanged message objects are not re-rendered. */
+  @property({ attribute: false }) messages: readonly ChatMessageData[] = [];
+
+  /** An answer is being written: screen readers wait for it to finish before reading it. */
+  @property({ type: Boolean }) busy = false;
+
+  /** The texts shown; see `ChatStrings`. */
+  @property({ attribute: false }) strings: ChatStrings = defaultStrings;
+
+  /** Load remote images in answers (see `<chat-message>`). */
+  @property({ type: Boolean, attribute: 'allow-remote-images' }) allowRemoteImages = false;
+
+  @query('.log') private log!: HTMLElement;
+  @query('.messages') private content!: HTMLElement;
+
+  readonly #scroll = new FollowScrollController(
+    this,
+    () => this.log,
+    () => this.content,
+  );
+
+  /** Scrolls to the newest message and follows the answer again. */
+  scrollToEnd(): void {
+    this.#scroll.follow();
+  }
+
+  protected override render() {
+    // The scroller can take the focus, so that keyboard users can scroll a long answer.
+    return html`<div class="log" part="log" role="log" aria-live="polite" aria-relevant="additions text"
+      tabindex="0" aria-label=${this.strings.messagesLabel} aria-busy=${this.busy ? 'true' : 'false'}>
+      <div class="messages">
+        ${this.messages.map(
+          (message) =>
+            html`<chat-message part="message" exportparts="bubble, answer, content, note, tool, tool-base"
+              .message=${message} .strings=${this.strings} ?allow-remote-images=${this.allowRemoteImages}></chat-message>`,
+        )}
+      </div>
+    </div>`;
+  }
+}
