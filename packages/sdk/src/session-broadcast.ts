@@ -8,7 +8,7 @@ export type SessionChange = { type: 'upsert'; session: Session } | { type: 'remo
  * `BroadcastChannel`, when the platform has one; otherwise does nothing.
  */
 export class SessionBroadcast {
-  readonly #channel: BroadcastChannel | null = null;
+  #channel: BroadcastChannel | null = null;
 
   constructor(name: string, onChange: (change: SessionChange) => void) {
     if (typeof BroadcastChannel !== 'function') return;
@@ -27,7 +27,9 @@ export class SessionBroadcast {
     this.#channel?.postMessage(change);
   }
 
+  /** Stops telling other tabs; conversations still streaming go on (posting becomes a no-op). */
   close(): void {
     this.#channel?.close();
+    this.#channel = null;
   }
 }

@@ -145,6 +145,13 @@ describe('SessionStore changes', () => {
     expect(store.get('unknown')).toBeUndefined();
   });
 
+  it('keeps working locally after close(), without telling other tabs', () => {
+    const { store } = createStore({ channelName: 'parley-test-close' });
+    store.close();
+    expect(() => store.upsert(session('late', 59))).not.toThrow();
+    expect(store.get('late')?.id).toBe('late');
+  });
+
   it('keeps notifying the other subscribers when one throws', () => {
     const { store } = createStore();
     const thrown: unknown[] = [];
