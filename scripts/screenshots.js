@@ -5,7 +5,7 @@
 // PARLEY_URL is set; otherwise starts one on a free port with a fresh, temporary database.
 //
 //   node scripts/screenshots.js
-//   CHROME_PATH=/path/to/chrome PARLEY_URL=http://127.0.0.1:3000 node scripts/screenshots.js
+//   CHROMIUM_PATH=/path/to/chrome PARLEY_URL=http://127.0.0.1:3000 node scripts/screenshots.js
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -16,7 +16,7 @@ import { chromium } from 'playwright-core';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const output = join(root, 'docs/screenshots');
-const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** A free TCP port on the loopback interface. */
 function freePort() {
