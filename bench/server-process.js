@@ -2,6 +2,7 @@
 // BENCH_MODE=parley: the real Parley server on DATABASE_URL (already migrated).
 // BENCH_MODE=plain: a bare node:http SSE server writing the same frames, the baseline.
 import { createServer } from 'node:http';
+import { writeHeapSnapshot } from 'node:v8';
 import { createChatServer, createDemoProvider, listen, openDatabase, silentLogger } from '@parley/server';
 
 const mode = process.env.BENCH_MODE ?? 'parley';
@@ -60,7 +61,11 @@ function startPlain() {
 const url = mode === 'plain' ? await startPlain() : await startParley();
 process.on('message', (message) => {
   if (message === 'exit') process.exit(0);
-  if (message === 'stats') process.send({ rss: process.memoryUsage().rss, cpu: process.cpuUsage() });
+  if (message === 'snapshot') process.send({ file: writeHeapSnapshot('/tmp/parley-bench.heapsnapshot') });
+  if (message === 'stats') {
+    const memory = process.memoryUsage();
+    process.send({ rss: memory.rss, heap: memory.heapUsed, cpu: process.cpuUsage() });
+  }
   if (message === 'gc' && global.gc) {
     global.gc();
     process.send({ gc: true });

@@ -65,14 +65,15 @@ async function* streamPlan(
   signal: AbortSignal,
 ): AsyncGenerator<ProviderChunk, void, undefined> {
   if (signal.aborted) throw abortReason(signal);
-  // Word-sized tokens that keep their trailing whitespace, so they join back into the text.
-  const tokens = plan.text.match(/\s*\S+\s*/g) ?? [];
-  for (let index = 0; index < tokens.length; index++) {
+  // Word-sized tokens that keep their trailing whitespace, so they join back into the text. Cut
+  // one at a time: thousands of open streams must not each hold their answer as an array of words.
+  const word = /\s*\S+\s*/g;
+  for (let index = 0, match = word.exec(plan.text); match; index++, match = word.exec(plan.text)) {
     if (index > 0) {
       if (delayMs > 0) await sleep(delayMs, signal);
       else if (index % WORDS_PER_BREATH === 0) await breathe(signal);
     }
-    yield { type: 'text', text: tokens[index]! };
+    yield { type: 'text', text: match[0] };
     if (signal.aborted) throw abortReason(signal);
   }
   if (plan.toolCall) {
