@@ -156,7 +156,9 @@ function elements() {
       },
     },
     // The embed: everything inlined for one `<script type="module">`. What the first answer does not
-    // need (the sidebar, markdown) arrives in chunks beside it, loaded at once but off the critical path.
+    // need arrives in two chunks beside it: the deferred parts (src/deferred: the sidebar, the error
+    // alert, the tool indicator), requested at once but not waited for, and markdown, requested when
+    // the first answer is on its way.
     {
       input: { embed: join(directory, 'src/embed.ts') },
       plugins: [

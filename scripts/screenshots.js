@@ -76,6 +76,31 @@ async function newModelChat(page) {
   await page.locator('chat-app').locator('chat-sidebar [part="model-new-chat-button"]').first().click();
 }
 
+/** The "forest" theme shown in docs/theming.md. */
+const forestTheme = `
+  chat-app.forest {
+    --parley-color-background: #fbfaf5;
+    --parley-color-surface: #f0eee4;
+    --parley-color-surface-raised: #e3ecdf;
+    --parley-color-text: #1e2a22;
+    --parley-color-text-muted: #5c6b60;
+    --parley-color-border: #d6d9cb;
+    --parley-color-accent: #2f6b3f;
+    --parley-color-accent-text: #ffffff;
+    --parley-color-hover: rgb(47 107 63 / 8%);
+    --parley-color-selected: rgb(47 107 63 / 16%);
+    --parley-color-focus: #2f6b3f;
+    --parley-color-code-background: #ecefe6;
+    --parley-font-family: Georgia, 'Times New Roman', serif;
+    --parley-font-size: 16px;
+    --parley-radius: 4px;
+    --parley-sidebar-width: 220px;
+  }
+  chat-app.forest::part(header) {
+    background: #2f6b3f;
+    color: #ffffff;
+  }`;
+
 const server = process.env.PARLEY_URL ? { url: process.env.PARLEY_URL, stop() {} } : await startServer();
 const browser = await chromium.launch({
   executablePath,
@@ -94,6 +119,13 @@ try {
   await chat(page, 'What can you do? Show me some markdown and use a tool.');
   await page.mouse.move(900, 20);
   await page.screenshot({ path: join(output, 'desktop-light.png') });
+
+  // The custom theme of docs/theming.md: tokens, then a part.
+  await page.addStyleTag({ content: forestTheme });
+  await page.locator('chat-app').evaluate((app) => app.classList.add('forest'));
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: join(output, 'desktop-custom.png') });
+  await page.locator('chat-app').evaluate((app) => app.classList.remove('forest'));
 
   // The same guest (same browser context), on a phone in dark mode.
   const conversationPath = new URL(page.url()).pathname;

@@ -1,6 +1,8 @@
 // The single-file embed: `<script type="module" src=".../embed.js">` defines every element.
-// The conversation is defined at once; the sidebar comes in a chunk of its own, requested at once
-// but not needed for the first answer, and markdown loads when the first answer arrives.
+// The conversation is defined at once. What the first answer does not need comes in two chunks:
+// the deferred parts (the sidebar, the error alert, the tool indicator), requested at once but
+// not waited for, and markdown, loaded when the first answer is on its way.
 import './chat-app/chat-app';
+import { loadDeferredParts } from './deferred/load-deferred-parts';
 
-import('./chat-sidebar/chat-sidebar');
+loadDeferredParts();

@@ -32,6 +32,8 @@ export {
 export { defineElement } from './shared/define-element';
 export { version } from './shared/version';
 export { type ChatStrings, defaultStrings, resolveStrings } from './strings/chat-strings';
+export type { ConversationStrings } from './strings/conversation-strings';
+export type { SidebarStrings } from './strings/sidebar-strings';
 export { darkColors } from './themes/dark';
 export { type ColorName, lightColors } from './themes/light';
 export { type ChatTheme, themeStyles } from './themes/theme-styles';

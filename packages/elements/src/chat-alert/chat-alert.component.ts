@@ -1,9 +1,8 @@
 import { html, LitElement, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
 import { ChatRetryEvent } from '../events/chat-retry';
 import { baseStyles } from '../shared/base-styles';
 import { version } from '../shared/version';
-import { type ChatStrings, defaultStrings } from '../strings/chat-strings';
+import { type ConversationStrings, conversationStrings } from '../strings/conversation-strings';
 import { alertStyles } from './chat-alert.styles';
 
 /**
@@ -19,15 +18,21 @@ import { alertStyles } from './chat-alert.styles';
 export class ChatAlert extends LitElement {
   static readonly version = version;
   static override styles = [baseStyles, alertStyles];
+  // Declared here, not with decorators, so that the embed carries no decorator code.
+  static override properties = {
+    message: {},
+    retryable: { type: Boolean },
+    strings: { attribute: false },
+  };
 
   /** What went wrong, for people. */
-  @property() message = '';
+  message = '';
 
   /** Show a Retry button. */
-  @property({ type: Boolean }) retryable = false;
+  retryable = false;
 
   /** The texts shown; see `ChatStrings`. */
-  @property({ attribute: false }) strings: ChatStrings = defaultStrings;
+  strings: ConversationStrings = conversationStrings;
 
   protected override render() {
     return html`<div class="alert" part="base" role="alert">

@@ -1,24 +1,18 @@
-import { ContextProvider } from '@lit/context';
 import { type ChatRoute, ChatClient, type Conversation, type TokenProvider } from '@parley/sdk';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import type { ChatConversation } from '../chat-conversation/chat-conversation.component';
-import type { ChatSidebar } from '../chat-sidebar/chat-sidebar.component';
-import { chatClientContext } from '../context/chat-client-context';
-import { chatRouterContext } from '../context/chat-router-context';
 import { SubscriptionController } from '../controllers/subscription-controller';
+import { loadedDeferredParts, loadDeferredParts } from '../deferred/load-deferred-parts';
 import { ChatConversationCreatedEvent } from '../events/chat-conversation-created';
 import { ChatRouter, type RouteChangeCause, type RoutingMode } from '../routing/chat-router';
 import { baseStyles } from '../shared/base-styles';
-import { guestTokenProvider } from '../shared/guest-token';
-import { closeIcon, menuIcon } from '../shared/icons';
+import { menuIcon } from '../shared/icons';
 import { version } from '../shared/version';
-import { type ChatStrings, resolveStrings } from '../strings/chat-strings';
+import type { ChatStrings } from '../strings/chat-strings';
+import { type ConversationStrings, conversationStrings } from '../strings/conversation-strings';
 import { type ChatTheme, themeStyles } from '../themes/theme-styles';
+import type { AppSidebarController } from './app-sidebar-controller';
 import { appStyles } from './chat-app.styles';
-
-/** Wider than this, the sidebar sits beside the conversation; narrower, it is a drawer. */
-const drawerWidth = 760;
 
 /**
  * @summary The whole chat: the sidebar of conversations, the conversation, and the composer. Add it
@@ -27,7 +21,8 @@ const drawerWidth = 760;
  * "New chat" opens `/new` (or `/m/{modelId}/new`) without a page load and without a request: the
  * conversation is stored when its first message is sent, and the URL becomes `/c/{id}` as soon as
  * the server says so. It creates a `ChatClient` and provides it (with `chatClientContext`) to the
- * elements inside it.
+ * elements inside it. The sidebar arrives just after the conversation (in the embed, it is a chunk
+ * of its own that the first answer does not wait for).
  *
  * @example
  * ```html
@@ -75,65 +70,80 @@ const drawerWidth = 760;
 export class ChatApp extends LitElement {
   static readonly version = version;
   static override styles = [baseStyles, themeStyles, appStyles];
+  // Declared here, not with decorators, so that the embed carries no decorator code.
+  static override properties = {
+    baseUrl: { attribute: 'base-url' },
+    modelId: { attribute: 'model-id' },
+    routing: {},
+    basePath: { attribute: 'base-path' },
+    token: {},
+    getToken: { attribute: false },
+    guest: { type: Boolean },
+    client: { attribute: false },
+    theme: { reflect: true },
+    strings: { attribute: false },
+    allowRemoteImages: { type: Boolean, attribute: 'allow-remote-images' },
+    conversation: { state: true, attribute: false },
+  };
 
   /** The chat server's origin (with its path prefix, if any). Empty: the page's own origin. */
-  @property({ attribute: 'base-url' }) baseUrl = '';
+  baseUrl = '';
 
   /** Chat with this model only: "New chat" and the sidebar are scoped to it. */
-  @property({ attribute: 'model-id' }) modelId?: string;
+  modelId?: string;
 
   /** Where the route lives: `path` (History API), `hash` (`#/c/{id}`) or `memory` (the URL never changes). */
-  @property() routing: RoutingMode = 'path';
+  routing: RoutingMode = 'path';
 
   /** The path the chat lives under in `path` mode, such as `/support`. */
-  @property({ attribute: 'base-path' }) basePath = '';
+  basePath = '';
 
   /** A fixed Bearer token, for quick demos. Prefer `getToken`: a token written in HTML is easy to leak. */
-  @property() token?: string;
+  token?: string;
 
   /**
    * Returns the Bearer token; called before each request, so it may fetch or refresh one.
    * After a 401 it is called with `{ refresh: true }`.
    */
-  @property({ attribute: false }) getToken?: TokenProvider;
+  getToken?: TokenProvider;
 
   /**
    * Without `getToken` or `token`: chat as an anonymous guest, with a token from the server's
    * `POST /api/auth/guest` (kept in `localStorage` until it expires).
    */
-  @property({ type: Boolean }) guest = false;
+  guest = false;
 
   /** A client to use instead of the one the app creates (to share it with your own code). */
-  @property({ attribute: false }) client?: ChatClient;
+  client?: ChatClient;
 
   /** `light`, `dark`, or the system's preference (`system`, the default). */
-  @property({ reflect: true }) theme: ChatTheme = 'system';
+  theme: ChatTheme = 'system';
 
   /** Replacement texts, for other languages; see `ChatStrings`. */
-  @property({ attribute: false }) strings: Partial<ChatStrings> = {};
+  strings: Partial<ChatStrings> = {};
 
   /** Load remote images in answers. Off by default: an image can carry the conversation to its server. */
-  @property({ type: Boolean, attribute: 'allow-remote-images' }) allowRemoteImages = false;
+  allowRemoteImages = false;
 
   /** The conversation shown. */
-  @state() private conversation?: Conversation;
-  @state() private drawerOpen = false;
+  private conversation?: Conversation;
 
-  @query('chat-conversation') private conversationElement?: ChatConversation;
-  @query('chat-sidebar') private sidebar?: ChatSidebar;
-  @query('.menu') private menuButton?: HTMLButtonElement;
+  get #conversationElement(): ChatConversation | null {
+    return this.renderRoot.querySelector<ChatConversation>('chat-conversation');
+  }
 
-  readonly #clientProvider = new ContextProvider(this, { context: chatClientContext });
-  readonly #routerProvider = new ContextProvider(this, { context: chatRouterContext });
+  /** The sidebar, its drawer, and the context it reads; see `AppSidebarController`. */
+  #sidebar?: AppSidebarController;
+  /** The client in use: the `client` property or the app's own. */
+  #client?: ChatClient;
+  /** The texts for the conversation, made again only when `strings` changes. */
+  #conversationStrings: ConversationStrings = conversationStrings;
   #ownClient?: ChatClient;
   /** The client that made the conversation shown. */
   #shownClient?: ChatClient;
   #router?: ChatRouter;
   #stopRouting?: () => void;
   readonly #watched = new WeakSet<Conversation>();
-  readonly #resizeObserver = new ResizeObserver(([entry]) => {
-    if (this.drawerOpen && entry && entry.contentRect.width > drawerWidth) this.drawerOpen = false;
-  });
 
   constructor() {
     super();
@@ -152,7 +162,7 @@ export class ChatApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#router?.connect();
-    this.#resizeObserver.observe(this);
+    this.#addSidebar();
     // Back after a removal: make a new client (the old one was closed).
     if (this.hasUpdated && !this.client && !this.#ownClient) this.requestUpdate();
   }
@@ -160,33 +170,31 @@ export class ChatApp extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#router?.disconnect();
-    this.#resizeObserver.disconnect();
     // Stop listening to other tabs; a new client is made if the element comes back.
     this.#ownClient?.close();
     this.#ownClient = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // A new object would re-render every message below, so it is made only when `strings` changes.
+    if (changed.has('strings')) this.#conversationStrings = { ...conversationStrings, ...this.strings };
     const clientChanged = this.#updateClient(changed);
     const routerChanged = this.#updateRouter(changed);
     if ((clientChanged || routerChanged) && this.#router) this.#show(this.#router.route);
   }
 
   protected override render() {
-    const strings = resolveStrings(this.strings);
+    const strings = this.#conversationStrings;
     const title = this.conversation?.title ?? strings.newChat;
-    return html`<div class="layout ${this.drawerOpen ? 'open' : ''}" part="base" @keydown=${this.#onKeyDown}>
-      <chat-sidebar id="sidebar" class="sidebar" part="sidebar" theme=${this.theme} model-id=${this.modelId ?? nothing}
-        .strings=${this.strings}>
-        <button slot="header" type="button" class="icon close" aria-label=${strings.closeSidebar}
-          title=${strings.closeSidebar} @click=${this.#closeDrawer}>${closeIcon}</button>
-      </chat-sidebar>
-      <div class="backdrop" @click=${this.#closeDrawer}></div>
-      <div class="main" ?inert=${this.drawerOpen}>
+    const sidebar = this.#sidebar;
+    const open = sidebar?.drawerOpen ?? false;
+    return html`<div class="layout ${open ? 'open' : ''}" part="base">
+      ${sidebar ? sidebar.render(strings) : nothing}
+      <div class="main" ?inert=${open}>
         <header class="topbar" part="header">
           <button type="button" class="icon menu" part="menu-button" aria-label=${strings.openSidebar}
-            title=${strings.openSidebar} aria-controls="sidebar" aria-expanded=${this.drawerOpen ? 'true' : 'false'}
-            @click=${this.#openDrawer}>${menuIcon}</button>
+            title=${strings.openSidebar} aria-controls=${sidebar ? 'sidebar' : nothing} ?disabled=${!sidebar}
+            aria-expanded=${open ? 'true' : 'false'} @click=${() => sidebar?.openDrawer()}>${menuIcon}</button>
           <h2 class="title">${title}</h2>
         </header>
         <chat-conversation part="conversation" .conversation=${this.conversation} .strings=${strings}
@@ -204,13 +212,17 @@ export class ChatApp extends LitElement {
         this.#ownClient = undefined;
       }
       if (!this.#ownClient) {
-        const guestToken = guestTokenProvider(this.baseUrl);
+        const baseUrl = this.baseUrl;
+        // Only guests need it: it comes with the deferred parts.
+        let guestToken: TokenProvider | undefined;
         this.#ownClient = new ChatClient({
-          baseUrl: this.baseUrl || undefined,
-          getToken: (options) => {
+          baseUrl: baseUrl || undefined,
+          getToken: async (options) => {
             if (this.getToken) return this.getToken(options);
             if (this.token) return this.token;
-            return this.guest ? guestToken(options) : null;
+            if (!this.guest) return null;
+            guestToken ??= (await loadDeferredParts()).guestTokenProvider(baseUrl);
+            return guestToken(options);
           },
         });
       }
@@ -219,8 +231,8 @@ export class ChatApp extends LitElement {
       this.#ownClient.close();
       this.#ownClient = undefined;
     }
-    if (client === this.#clientProvider.value) return false;
-    this.#clientProvider.setValue(client);
+    if (client === this.#client) return false;
+    this.#client = client;
     return true;
   }
 
@@ -238,7 +250,6 @@ export class ChatApp extends LitElement {
     this.#router = router;
     if (this.isConnected) router.connect();
     this.#stopRouting = router.subscribe((route, cause) => this.#onRouteChange(route, cause));
-    this.#routerProvider.setValue(router);
     return true;
   }
 
@@ -246,13 +257,13 @@ export class ChatApp extends LitElement {
     this.#show(route);
     if (cause !== 'push') return;
     // A choice in the sidebar: close the drawer and let the user type right away.
-    this.drawerOpen = false;
-    this.updateComplete.then(() => this.conversationElement?.focusComposer());
+    this.#sidebar?.closeDrawer(false);
+    this.updateComplete.then(() => this.#conversationElement?.focusComposer());
   }
 
   /** Shows the conversation of `route`: a stored one by id, or a new, ephemeral one. */
   #show(route: ChatRoute): void {
-    const client = this.#clientProvider.value;
+    const client = this.#client;
     if (!client) return;
     let conversation: Conversation;
     if (route.kind === 'conversation') {
@@ -289,21 +300,18 @@ export class ChatApp extends LitElement {
     });
   }
 
-  #openDrawer(): void {
-    this.drawerOpen = true;
-    this.updateComplete.then(() => this.sidebar?.focus());
-  }
-
-  #closeDrawer(): void {
-    if (!this.drawerOpen) return;
-    this.drawerOpen = false;
-    this.updateComplete.then(() => this.menuButton?.focus());
-  }
-
-  #onKeyDown(event: KeyboardEvent): void {
-    if (event.key === 'Escape' && this.drawerOpen) {
-      event.stopPropagation();
-      this.#closeDrawer();
+  /** Adds the sidebar once the deferred parts have loaded: at once if they already have. */
+  #addSidebar(): void {
+    if (this.#sidebar) return;
+    const parts = loadedDeferredParts();
+    if (!parts) {
+      loadDeferredParts().then(() => this.#addSidebar());
+      return;
     }
+    this.#sidebar = new parts.AppSidebarController(this, {
+      client: () => this.#client,
+      router: () => this.#router,
+    });
+    this.requestUpdate();
   }
 }

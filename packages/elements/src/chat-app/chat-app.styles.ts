@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** The app's frame. The sidebar's and its drawer's styles come with it (`appSidebarStyles`). */
 export const appStyles = css`
   :host {
     display: block;
@@ -15,11 +16,9 @@ export const appStyles = css`
     grid-template-columns: var(--_parley-sidebar-width) minmax(0, 1fr);
     height: 100%;
   }
-  .sidebar {
-    min-height: 0;
-    border-right: 1px solid var(--_parley-color-border);
-  }
   .main {
+    /* The last column, also before the sidebar (which arrives a moment later) takes the first. */
+    grid-column: -2;
     display: flex;
     flex-direction: column;
     min-width: 0;
@@ -60,9 +59,7 @@ export const appStyles = css`
   .icon:hover {
     background: var(--_parley-color-hover);
   }
-  .menu,
-  .close,
-  .backdrop {
+  .menu {
     display: none;
   }
   /* Narrow (a phone, a small widget): the sidebar becomes a drawer over the conversation. */
@@ -70,43 +67,11 @@ export const appStyles = css`
     .layout {
       grid-template-columns: minmax(0, 1fr);
     }
-    .sidebar {
-      position: absolute;
-      inset: 0 auto 0 0;
-      z-index: 2;
-      width: min(85%, 20rem);
-      border-right: 0;
-      box-shadow: 0 0 24px rgb(0 0 0 / 25%);
-      transform: translateX(-100%);
-      visibility: hidden;
-      /* Hidden only once it has slid out; visible (and focusable) as soon as it opens. */
-      transition:
-        transform 0.2s ease,
-        visibility 0s linear 0.2s;
-    }
-    .open .sidebar {
-      transform: none;
-      visibility: visible;
-      transition: transform 0.2s ease;
-    }
-    .menu,
-    .close {
+    .menu {
       display: inline-flex;
     }
     .topbar {
       padding-left: 0.5rem;
-    }
-    .open .backdrop {
-      display: block;
-      position: absolute;
-      inset: 0;
-      z-index: 1;
-      background: var(--_parley-color-backdrop);
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .sidebar {
-      transition: none;
     }
   }
 `;

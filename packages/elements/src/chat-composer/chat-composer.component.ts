@@ -1,10 +1,9 @@
 import { html, LitElement } from 'lit';
-import { property, query } from 'lit/decorators.js';
 import { ChatSendEvent } from '../events/chat-send';
 import { ChatStopEvent } from '../events/chat-stop';
 import { baseStyles } from '../shared/base-styles';
 import { sendIcon, stopIcon } from '../shared/icons';
-import { type ChatStrings, defaultStrings } from '../strings/chat-strings';
+import { type ConversationStrings, conversationStrings } from '../strings/conversation-strings';
 import { version } from '../shared/version';
 import { composerStyles } from './chat-composer.styles';
 
@@ -25,27 +24,36 @@ import { composerStyles } from './chat-composer.styles';
 export class ChatComposer extends LitElement {
   static readonly version = version;
   static override styles = [baseStyles, composerStyles];
+  // Declared here, not with decorators, so that the embed carries no decorator code.
+  static override properties = {
+    disabled: { type: Boolean, reflect: true },
+    streaming: { type: Boolean, reflect: true },
+    value: {},
+    strings: { attribute: false },
+  };
 
   /** No typing and no sending: the conversation is being created. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
 
   /** An answer is being written: Stop replaces Send, and Enter does not send. */
-  @property({ type: Boolean, reflect: true }) streaming = false;
+  streaming = false;
 
   /** The text of the field. */
-  @property() value = '';
+  value = '';
 
   /** The texts shown; see `ChatStrings`. */
-  @property({ attribute: false }) strings: ChatStrings = defaultStrings;
+  strings: ConversationStrings = conversationStrings;
 
-  @query('textarea') private textarea!: HTMLTextAreaElement;
+  get #textarea(): HTMLTextAreaElement | null {
+    return this.renderRoot.querySelector<HTMLTextAreaElement>('textarea');
+  }
 
   #composing = false;
   #hadFocus = false;
 
   /** Puts the cursor in the message field. */
   override focus(options?: FocusOptions): void {
-    this.textarea?.focus(options);
+    this.#textarea?.focus(options);
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -57,7 +65,7 @@ export class ChatComposer extends LitElement {
     if (changed.has('value')) this.#fit();
     if (changed.has('disabled') && !this.disabled && this.#hadFocus) {
       this.#hadFocus = false;
-      this.textarea.focus();
+      this.#textarea?.focus();
     }
   }
 
@@ -116,7 +124,7 @@ export class ChatComposer extends LitElement {
 
   /** Grows the field with its text, up to its maximum height (then it scrolls). */
   #fit(): void {
-    const textarea = this.textarea;
+    const textarea = this.#textarea;
     if (!textarea) return;
     textarea.style.height = 'auto';
     textarea.style.height = `${textarea.scrollHeight}px`;

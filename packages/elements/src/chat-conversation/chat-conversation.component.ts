@@ -1,14 +1,14 @@
 import { ChatError, type Conversation } from '@parley/sdk';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import type { ChatComposer } from '../chat-composer/chat-composer.component';
 import type { ChatMessageList } from '../chat-message-list/chat-message-list.component';
 import { SubscriptionController } from '../controllers/subscription-controller';
+import { loadDeferredParts } from '../deferred/load-deferred-parts';
 import type { ChatSendEvent } from '../events/chat-send';
 import { loadMarkdown } from '../markdown/load-markdown';
 import { baseStyles } from '../shared/base-styles';
 import { version } from '../shared/version';
-import { type ChatStrings, defaultStrings } from '../strings/chat-strings';
+import { type ConversationStrings, conversationStrings } from '../strings/conversation-strings';
 import { conversationStyles } from './chat-conversation.styles';
 import { retryLastMessage } from './retry-last-message';
 
@@ -29,22 +29,35 @@ const conversationChanges = ['messages-change', 'state-change', 'title', 'error'
 export class ChatConversation extends LitElement {
   static readonly version = version;
   static override styles = [baseStyles, conversationStyles];
+  // Declared here, not with decorators, so that the embed carries no decorator code.
+  static override properties = {
+    conversation: { attribute: false },
+    strings: { attribute: false },
+    allowRemoteImages: { type: Boolean, attribute: 'allow-remote-images' },
+    loading: { state: true, attribute: false },
+    failure: { state: true, attribute: false },
+  };
 
   /** The conversation to show and to send to. */
-  @property({ attribute: false }) conversation?: Conversation;
+  conversation?: Conversation;
 
   /** The texts shown; see `ChatStrings`. */
-  @property({ attribute: false }) strings: ChatStrings = defaultStrings;
+  strings: ConversationStrings = conversationStrings;
 
   /** Load remote images in answers (see `<chat-message>`). */
-  @property({ type: Boolean, attribute: 'allow-remote-images' }) allowRemoteImages = false;
+  allowRemoteImages = false;
 
-  @state() private loading = false;
+  private loading = false;
   /** A failure outside a turn: loading the history, or a message refused before sending. */
-  @state() private failure: { error: ChatError; retry?: () => void } | undefined;
+  private failure: { error: ChatError; retry?: () => void } | undefined;
 
-  @query('chat-composer') private composer?: ChatComposer;
-  @query('chat-message-list') private list?: ChatMessageList;
+  get #composer(): ChatComposer | null {
+    return this.renderRoot.querySelector<ChatComposer>('chat-composer');
+  }
+
+  get #list(): ChatMessageList | null {
+    return this.renderRoot.querySelector<ChatMessageList>('chat-message-list');
+  }
 
   #loadController: AbortController | undefined;
 
@@ -64,7 +77,7 @@ export class ChatConversation extends LitElement {
 
   /** Puts the cursor in the composer. */
   focusComposer(): void {
-    this.composer?.focus();
+    this.#composer?.focus();
   }
 
   override disconnectedCallback(): void {
@@ -90,7 +103,9 @@ export class ChatConversation extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('conversation')) this.list?.scrollToEnd();
+    // Errors are rare: `<chat-alert>` comes with the deferred parts.
+    if (this.failure || this.conversation?.status === 'error') loadDeferredParts();
+    if (changed.has('conversation')) this.#list?.scrollToEnd();
   }
 
   protected override render() {
@@ -141,7 +156,7 @@ export class ChatConversation extends LitElement {
     queueMicrotask(() => {
       if (event.defaultPrevented) return;
       this.failure = undefined;
-      this.list?.scrollToEnd();
+      this.#list?.scrollToEnd();
       conversation.send(event.detail.text).catch((error: unknown) => {
         this.failure = { error: asChatError(error) };
       });

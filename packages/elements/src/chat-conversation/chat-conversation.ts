@@ -1,4 +1,3 @@
-import '../chat-alert/chat-alert';
 import '../chat-composer/chat-composer';
 import '../chat-message-list/chat-message-list';
 import { defineElement } from '../shared/define-element';

@@ -1,10 +1,9 @@
 import type { ChatMessage as ChatMessageData } from '@parley/sdk';
 import { html, LitElement } from 'lit';
-import { property, query } from 'lit/decorators.js';
 import { FollowScrollController } from '../controllers/follow-scroll-controller';
 import { baseStyles } from '../shared/base-styles';
 import { version } from '../shared/version';
-import { type ChatStrings, defaultStrings } from '../strings/chat-strings';
+import { type ConversationStrings, conversationStrings } from '../strings/conversation-strings';
 import { messageListStyles } from './chat-message-list.styles';
 
 /**
@@ -19,26 +18,38 @@ import { messageListStyles } from './chat-message-list.styles';
 export class ChatMessageList extends LitElement {
   static readonly version = version;
   static override styles = [baseStyles, messageListStyles];
+  // Declared here, not with decorators, so that the embed carries no decorator code.
+  static override properties = {
+    messages: { attribute: false },
+    busy: { type: Boolean },
+    strings: { attribute: false },
+    allowRemoteImages: { type: Boolean, attribute: 'allow-remote-images' },
+  };
 
   /** The messages, oldest first. Unchanged message objects are not re-rendered. */
-  @property({ attribute: false }) messages: readonly ChatMessageData[] = [];
+  messages: readonly ChatMessageData[] = [];
 
   /** An answer is being written: screen readers wait for it to finish before reading it. */
-  @property({ type: Boolean }) busy = false;
+  busy = false;
 
   /** The texts shown; see `ChatStrings`. */
-  @property({ attribute: false }) strings: ChatStrings = defaultStrings;
+  strings: ConversationStrings = conversationStrings;
 
   /** Load remote images in answers (see `<chat-message>`). */
-  @property({ type: Boolean, attribute: 'allow-remote-images' }) allowRemoteImages = false;
+  allowRemoteImages = false;
 
-  @query('.log') private log!: HTMLElement;
-  @query('.messages') private content!: HTMLElement;
+  get #log(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('.log');
+  }
+
+  get #content(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('.messages');
+  }
 
   readonly #scroll = new FollowScrollController(
     this,
-    () => this.log,
-    () => this.content,
+    () => this.#log,
+    () => this.#content,
   );
 
   /** Scrolls to the newest message and follows the answer again. */

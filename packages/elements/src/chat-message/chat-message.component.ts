@@ -1,16 +1,16 @@
 import type { ChatMessage as ChatMessageData } from '@parley/sdk';
 import { adoptStyles, html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { loadDeferredParts } from '../deferred/load-deferred-parts';
 import { loadedMarkdown, loadMarkdown } from '../markdown/load-markdown';
 import { baseStyles } from '../shared/base-styles';
 import { version } from '../shared/version';
-import { type ChatStrings, defaultStrings } from '../strings/chat-strings';
+import { type ConversationStrings, conversationStrings } from '../strings/conversation-strings';
 import { messageStyles } from './chat-message.styles';
 
 /**
- * @summary One message. The user's text is shown as written; the assistant's is markdown, sanitised,
- * with the tools it used above it. While an answer streams, only this element re-renders, at most
- * once per frame.
+ * @summary One message. The user's text is shown as written; the assistant's is markdown, rendered
+ * safely (see `renderMarkdown`), with the tools it used above it. While an answer streams, only
+ * this element re-renders, at most once per frame.
  *
  * @tag chat-message
  *
@@ -23,18 +23,25 @@ import { messageStyles } from './chat-message.styles';
 export class ChatMessage extends LitElement {
   static readonly version = version;
   static override styles = [baseStyles, messageStyles];
+  // Declared here, not with decorators, so that the embed carries no decorator code.
+  static override properties = {
+    message: { attribute: false },
+    strings: { attribute: false },
+    allowRemoteImages: { type: Boolean, attribute: 'allow-remote-images' },
+    rendered: { state: true, attribute: false },
+  };
 
   /** The message to show. Messages are immutable: a new object means something changed. */
-  @property({ attribute: false }) message?: ChatMessageData;
+  message?: ChatMessageData;
 
   /** The texts shown; see `ChatStrings`. */
-  @property({ attribute: false }) strings: ChatStrings = defaultStrings;
+  strings: ConversationStrings = conversationStrings;
 
   /** Load remote images in answers. Off: they become links, since an image can leak the conversation. */
-  @property({ type: Boolean, attribute: 'allow-remote-images' }) allowRemoteImages = false;
+  allowRemoteImages = false;
 
-  /** The answer rendered from markdown (sanitised), once the renderer has loaded. */
-  @state() private rendered: unknown;
+  /** The answer's nodes, built from its markdown once the renderer has loaded. */
+  private rendered?: DocumentFragment;
 
   #frame = 0;
   #styled = false;
@@ -48,6 +55,8 @@ export class ChatMessage extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const message = this.message;
     if (message?.role !== 'assistant') return;
+    // Only answers that use tools need `<chat-tool-indicator>`: it comes with the deferred parts.
+    if (message.tool_calls.length > 0) loadDeferredParts();
     if (!changed.has('message') && !changed.has('allowRemoteImages') && !changed.has('strings')) return;
     if (!loadedMarkdown()) {
       loadMarkdown().then(() => this.#renderMarkdown());
@@ -106,8 +115,8 @@ export class ChatMessage extends LitElement {
     if (this.message?.role === 'assistant') this.rendered = this.#markdown(this.message.content);
   }
 
-  /** The answer as sanitised markdown (see `markdownTemplate`), with the styles of markdown adopted once. */
-  #markdown(source: string): unknown {
+  /** The answer's markdown as nodes (see `markdownTemplate`), with the styles of markdown adopted once. */
+  #markdown(source: string): DocumentFragment | undefined {
     const markdown = loadedMarkdown();
     if (!markdown) return undefined;
     if (!this.#styled && this.renderRoot instanceof ShadowRoot) {

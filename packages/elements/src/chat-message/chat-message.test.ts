@@ -54,6 +54,8 @@ describe('<chat-message>', () => {
         tool_calls: [{ call_id: 'c1', tool: 'get_model_info', status: 'started' }],
       }),
     );
+    // The tool indicator is defined with the deferred parts, which the first tool call loads.
+    await customElements.whenDefined('chat-tool-indicator');
     const indicator = shadow(element, 'chat-tool-indicator');
     await (indicator as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     expect(text(shadow(indicator, '[part="base"]'))).to.equal('Using get_model_info…');
@@ -84,7 +86,9 @@ describe('<chat-message>', () => {
       const all = content ? [...content.querySelectorAll('*')] : [];
       const bad = all.filter(
         (node) =>
-          ['script', 'iframe', 'img', 'style', 'svg', 'object', 'embed', 'form'].includes(node.localName) ||
+          ['script', 'iframe', 'img', 'style', 'svg', 'math', 'object', 'embed', 'form'].includes(
+            node.localName,
+          ) ||
           [...node.attributes].some(
             (attribute) =>
               /^on/i.test(attribute.name) ||

@@ -1,4 +1,3 @@
-import '../chat-tool-indicator/chat-tool-indicator';
 import { defineElement } from '../shared/define-element';
 import { ChatMessage } from './chat-message.component';
 

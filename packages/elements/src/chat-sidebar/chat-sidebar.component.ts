@@ -1,7 +1,6 @@
 import { consume } from '@lit/context';
 import type { ChatClient, ChatRoute, Model, Session, SessionList } from '@parley/sdk';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { chatClientContext } from '../context/chat-client-context';
 import { chatRouterContext } from '../context/chat-router-context';
 import { SubscriptionController } from '../controllers/subscription-controller';
@@ -58,40 +57,58 @@ export class ChatSidebar extends LitElement {
   static readonly version = version;
   static override styles = [baseStyles, themeStyles, sidebarStyles];
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  // Declared here, not with decorators, so that the embed carries no decorator code.
+  static override properties = {
+    client: { attribute: false },
+    modelId: { attribute: 'model-id' },
+    routing: {},
+    basePath: { attribute: 'base-path' },
+    theme: { reflect: true },
+    strings: { attribute: false },
+    providedClient: { state: true, attribute: false },
+    providedRouter: { state: true, attribute: false },
+    models: { state: true, attribute: false },
+    expanded: { state: true, attribute: false },
+    editing: { state: true, attribute: false },
+    actionError: { state: true, attribute: false },
+  };
 
   /** The client to list conversations with. Without it, the one provided by `<chat-app>` (context). */
-  @property({ attribute: false }) client?: ChatClient;
+  client?: ChatClient;
 
   /** Show only this model's conversations, and no models section. */
-  @property({ attribute: 'model-id' }) modelId?: string;
+  modelId?: string;
 
   /** On its own: where the chat keeps its route (`path`, `hash` or `memory`). Inside `<chat-app>`, the app's. */
-  @property() routing: RoutingMode = 'path';
+  routing: RoutingMode = 'path';
 
   /** On its own, in `path` mode: the path the chat lives under. */
-  @property({ attribute: 'base-path' }) basePath = '';
+  basePath = '';
 
   /** `light`, `dark`, or the system's preference (`system`, the default). */
-  @property({ reflect: true }) theme: ChatTheme = 'system';
+  theme: ChatTheme = 'system';
 
   /** Replacement texts, for other languages; see `ChatStrings`. */
-  @property({ attribute: false }) strings: Partial<ChatStrings> = {};
+  strings: Partial<ChatStrings> = {};
 
   @consume({ context: chatClientContext, subscribe: true })
-  @state()
   private providedClient?: ChatClient;
 
   @consume({ context: chatRouterContext, subscribe: true })
-  @state()
   private providedRouter?: ChatRouter;
 
-  @state() private models: Model[] = [];
-  @state() private expanded: ReadonlySet<string> = new Set();
-  @state() private editing?: Editing;
-  @state() private actionError?: string;
+  private models: Model[] = [];
+  private expanded: ReadonlySet<string> = new Set();
+  private editing?: Editing;
+  private actionError?: string;
 
-  @query('.scroll') private scroller?: HTMLElement;
-  @query('.sentinel') private sentinel?: HTMLElement;
+  get #scroller(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('.scroll');
+  }
+
+  get #sentinel(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('.sentinel');
+  }
 
   #ownRouter?: ChatRouter;
   #modelsClient?: ChatClient;
@@ -363,7 +380,7 @@ export class ChatSidebar extends LitElement {
 
   /** Loads the next page when the end of the list scrolls into view. */
   #observeSentinel(): void {
-    const sentinel = this.sentinel;
+    const sentinel = this.#sentinel;
     if (!sentinel) return;
     this.#observer ??= new IntersectionObserver(
       (entries) => {
@@ -372,7 +389,7 @@ export class ChatSidebar extends LitElement {
           list.loadMore();
         }
       },
-      { root: this.scroller ?? null, rootMargin: '200px' },
+      { root: this.#scroller ?? null, rootMargin: '200px' },
     );
     this.#observer.disconnect();
     this.#observer.observe(sentinel);

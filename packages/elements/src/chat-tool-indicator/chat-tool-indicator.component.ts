@@ -1,11 +1,10 @@
 import type { ToolCall } from '@parley/sdk';
 import { html, LitElement, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
 import { baseStyles } from '../shared/base-styles';
-import { toolIcon } from '../shared/icons';
 import { version } from '../shared/version';
-import { type ChatStrings, defaultStrings } from '../strings/chat-strings';
+import { type ConversationStrings, conversationStrings } from '../strings/conversation-strings';
 import { toolIndicatorStyles } from './chat-tool-indicator.styles';
+import { toolIcon } from './tool-icon';
 
 /**
  * @summary Shows a tool the assistant used for an answer, and whether it is running, finished or failed.
@@ -17,12 +16,17 @@ import { toolIndicatorStyles } from './chat-tool-indicator.styles';
 export class ChatToolIndicator extends LitElement {
   static readonly version = version;
   static override styles = [baseStyles, toolIndicatorStyles];
+  // Declared here, not with decorators, so that the embed carries no decorator code.
+  static override properties = {
+    toolCall: { attribute: false },
+    strings: { attribute: false },
+  };
 
   /** The tool call to show. */
-  @property({ attribute: false }) toolCall?: ToolCall;
+  toolCall?: ToolCall;
 
   /** The texts shown; see `ChatStrings`. */
-  @property({ attribute: false }) strings: ChatStrings = defaultStrings;
+  strings: ConversationStrings = conversationStrings;
 
   protected override render() {
     const call = this.toolCall;

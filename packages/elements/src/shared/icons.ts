@@ -8,7 +8,3 @@ export const icon = (path: ReturnType<typeof svg>) => svg`<svg
 export const sendIcon = icon(svg`<path d="M12 19V5M5 12l7-7 7 7"/>`);
 export const stopIcon = icon(svg`<rect x="7" y="7" width="10" height="10" rx="1.5" fill="currentColor"/>`);
 export const menuIcon = icon(svg`<path d="M4 6h16M4 12h16M4 18h16"/>`);
-export const closeIcon = icon(svg`<path d="M6 6l12 12M18 6L6 18"/>`);
-export const toolIcon = icon(
-  svg`<path d="M14.7 6.3a4 4 0 0 0-5.4 5.4L4 17l3 3 5.3-5.3a4 4 0 0 0 5.4-5.4l-2.6 2.6-2.4-.6-.6-2.4z"/>`,
-);

@@ -24,6 +24,8 @@ export async function createApp(options: AppOptions = {}) {
     <chat-app base-url=${url} token=${token} routing=${routing} base-path=${basePath}></chat-app>
   </div>`).then((wrapper) => wrapper.querySelector('chat-app')!);
   await app.updateComplete;
+  // The sidebar comes with the deferred parts, a moment after the conversation.
+  await until(() => app.shadowRoot?.querySelector('chat-sidebar'), 'the sidebar');
   return { app, userId, ...parts(app) };
 }
 

@@ -1,0 +1,68 @@
+/** The texts of the conversation and the app around it: everything but the sidebar's (see `ChatStrings`). */
+export interface ConversationStrings {
+  /** Label of the general "New chat" button. */
+  newChat: string;
+  /** Accessible label of the button that opens the sidebar on narrow screens. */
+  openSidebar: string;
+  /** Accessible label of the button that closes the sidebar on narrow screens. */
+  closeSidebar: string;
+  /** Placeholder of the message field. */
+  composerPlaceholder: string;
+  /** Accessible label of the message field. */
+  composerLabel: string;
+  /** Label of the send button. */
+  send: string;
+  /** Label of the button that stops the answer being written. */
+  stop: string;
+  /** Label of the button that retries a failed turn. */
+  retry: string;
+  /** Accessible name of the list of messages. */
+  messagesLabel: string;
+  /** Who wrote a message, for screen readers. */
+  you: string;
+  /** Who wrote an answer, for screen readers. */
+  assistant: string;
+  /** Shown while the assistant has not written anything yet. */
+  thinking: string;
+  /** Shown under an answer that was stopped. */
+  stopped: string;
+  /** Shown in an empty conversation. */
+  emptyConversationTitle: string;
+  /** Shown under the title of an empty conversation. */
+  emptyConversationHint: string;
+  /** Shown while a conversation's history loads. */
+  loadingConversation: string;
+  /** A tool the assistant is using, by status. */
+  toolStarted: (tool: string) => string;
+  toolFinished: (tool: string) => string;
+  toolFailed: (tool: string) => string;
+  /** Text of the link that replaces a remote image (which is not loaded, to protect privacy). */
+  imageLink: (description: string) => string;
+  /** Shown when an error has no message of its own. */
+  genericError: string;
+}
+
+/** The default texts of the conversation, in English. */
+export const conversationStrings: ConversationStrings = {
+  newChat: 'New chat',
+  openSidebar: 'Open conversations',
+  closeSidebar: 'Close conversations',
+  composerPlaceholder: 'Send a message…',
+  composerLabel: 'Message',
+  send: 'Send',
+  stop: 'Stop',
+  retry: 'Retry',
+  messagesLabel: 'Messages',
+  you: 'You',
+  assistant: 'Assistant',
+  thinking: 'Thinking…',
+  stopped: 'Stopped',
+  emptyConversationTitle: 'How can I help?',
+  emptyConversationHint: 'Your conversation is saved when you send the first message.',
+  loadingConversation: 'Loading conversation…',
+  toolStarted: (tool) => `Using ${tool}…`,
+  toolFinished: (tool) => `Used ${tool}`,
+  toolFailed: (tool) => `${tool} failed`,
+  imageLink: (description) => `Image: ${description || 'untitled'} (not loaded)`,
+  genericError: 'Something went wrong. Please try again.',
+};
