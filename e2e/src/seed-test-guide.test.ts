@@ -35,10 +35,6 @@ describe.skipIf(!process.env.DATABASE_URL)('the seed test guide, automated', () 
   const pathOf = (page: Page) => new URL(page.url()).pathname;
 
   async function sendFirstMessage(page: Page, message: string, pattern: RegExp) {
-    const finished = page.waitForEvent('requestfinished', {
-      predicate: (request) => request.url().endsWith('/api/chat/stream-new'),
-      timeout: 30_000,
-    });
     const composer = page.getByRole('textbox', { name: 'Message' });
     await composer.fill(message);
     await composer.press('Enter');
@@ -50,7 +46,8 @@ describe.skipIf(!process.env.DATABASE_URL)('the seed test guide, automated', () 
       .locator(`chat-sidebar a[data-session="${id}"]`)
       .first()
       .isVisible();
-    await finished;
+    // The answer is done (the server saves it before it sends `done`). Not a network event: the
+    // client may close the stream itself once `done` arrives, which ends as a failed request.
     await page.getByRole('button', { name: 'Stop' }).waitFor({ state: 'hidden', timeout: 30_000 });
     return { id, streamingWhenUrlChanged, listedWhileStreaming };
   }
