@@ -33,11 +33,11 @@ async function main(): Promise<void> {
   mountDemoPage(app);
   const server = await listen(app, config.port, config.host);
   const storage = config.databaseUrl ? 'Postgres (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
-  const model_ =
+  const answering =
     config.provider.kind === 'demo'
       ? 'the built-in demo model (offline)'
       : `${model} via ${config.provider.baseUrl}`;
-  process.stdout.write(`Parley is running at ${server.url}/ on ${storage}, answering with ${model_}.\n`);
+  process.stdout.write(`Parley is running at ${server.url}/ on ${storage}, answering with ${answering}.\n`);
 
   let stopping = false;
   const stop = async () => {

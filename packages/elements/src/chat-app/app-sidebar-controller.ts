@@ -78,7 +78,9 @@ export class AppSidebarController implements ReactiveController {
   /** The `<chat-sidebar>` with its close button, and the backdrop of the drawer. */
   render(strings: ConversationStrings) {
     const host = this.#host;
-    return html`<chat-sidebar id="sidebar" class="sidebar" part="sidebar" theme=${host.theme}
+    return html`<chat-sidebar id="sidebar" class="sidebar" part="sidebar"
+        exportparts="base: sidebar-base, new-chat-button, model, model-new-chat-button, conversation: sidebar-conversation, current, group-heading"
+        theme=${host.theme}
         model-id=${host.modelId ?? nothing} .strings=${host.strings}>
         <button slot="header" type="button" class="icon close" aria-label=${strings.closeSidebar}
           title=${strings.closeSidebar} @click=${() => this.closeDrawer()}>${closeIcon}</button>

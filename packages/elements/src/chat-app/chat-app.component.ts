@@ -45,6 +45,13 @@ import { appStyles } from './chat-app.styles';
  * @csspart header - The bar above the conversation, with its title.
  * @csspart conversation - The `<chat-conversation>`.
  * @csspart menu-button - The button that opens the sidebar on narrow screens.
+ * @csspart bubble - Passed on from the conversation, like all of `<chat-conversation>`'s parts:
+ * `messages`, `empty`, `alert`, `composer`, `log`, `message`, `bubble`, `answer`, `content`, `note`,
+ * `tool`, `tool-base`, `alert-base`, `retry-button`, `composer-base`, `textarea`, `send-button`,
+ * `stop-button`.
+ * @csspart sidebar-conversation - Passed on from the sidebar (its `conversation`), like its other parts:
+ * `sidebar-base` (its `base`), `new-chat-button`, `model`, `model-new-chat-button`, `current`,
+ * `group-heading`.
  *
  * @cssproperty [--parley-color-background=#ffffff] - Background of the conversation.
  * @cssproperty [--parley-color-surface=#f6f7f9] - Background of the sidebar and tool indicators.
@@ -197,7 +204,9 @@ export class ChatApp extends LitElement {
             aria-expanded=${open ? 'true' : 'false'} @click=${() => sidebar?.openDrawer()}>${menuIcon}</button>
           <h2 class="title">${title}</h2>
         </header>
-        <chat-conversation part="conversation" .conversation=${this.conversation} .strings=${strings}
+        <chat-conversation part="conversation"
+          exportparts="messages, empty, alert, composer, log, message, bubble, answer, content, note, tool, tool-base, alert-base, retry-button, composer-base, textarea, send-button, stop-button"
+          .conversation=${this.conversation} .strings=${strings}
           ?allow-remote-images=${this.allowRemoteImages}></chat-conversation>
       </div>
     </div>`;

@@ -81,6 +81,26 @@ describe('<chat-app>', () => {
     await expect(app).to.be.accessible();
   });
 
+  it('passes the parts of its conversation and sidebar on, so a page can style them', async () => {
+    const { app, sidebar, textarea } = await createApp();
+    const style = document.createElement('style');
+    style.textContent = `
+      chat-app::part(textarea) { letter-spacing: 3px; }
+      chat-app::part(new-chat-button) { outline-offset: 7px; }
+      chat-app::part(composer-base) { border-top-width: 5px; }`;
+    document.head.append(style);
+    try {
+      await until(() => sidebar() !== null, 'the sidebar');
+      expect(getComputedStyle(textarea()).letterSpacing).to.equal('3px');
+      const newChat = shadow<HTMLElement>(sidebar(), '[part="new-chat-button"]');
+      expect(getComputedStyle(newChat).outlineOffset).to.equal('7px');
+      const composerBase = deep<HTMLElement>(app, 'chat-conversation', 'chat-composer', '[part="base"]');
+      expect(getComputedStyle(composerBase).borderTopWidth).to.equal('5px');
+    } finally {
+      style.remove();
+    }
+  });
+
   it('opens "New chat" without a page load and without a request', async () => {
     const { app, newChat, userId, textarea } = await createApp();
     const marker = {};

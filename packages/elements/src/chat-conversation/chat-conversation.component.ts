@@ -25,6 +25,10 @@ const conversationChanges = ['messages-change', 'state-change', 'title', 'error'
  * @csspart empty - What an empty conversation shows.
  * @csspart alert - The error shown when a turn or the history fails (`<chat-alert>`).
  * @csspart composer - The composer (`<chat-composer>`).
+ * @csspart log - Passed on from the message list: its live region. Also passed on: `message`, `bubble`,
+ * `answer`, `content`, `note`, `tool`, `tool-base` (see `<chat-message-list>`).
+ * @csspart composer-base - Passed on: the composer's `base`. Also `textarea`, `send-button`, `stop-button`.
+ * @csspart alert-base - Passed on: the alert's `base`. Also `retry-button`.
  */
 export class ChatConversation extends LitElement {
   static readonly version = version;
@@ -121,16 +125,18 @@ export class ChatConversation extends LitElement {
       : this.failure;
     return html`
       ${messages.length === 0 ? this.#renderEmpty() : nothing}
-      <chat-message-list part="messages" .messages=${messages} ?busy=${status === 'streaming' || status === 'creating'}
+      <chat-message-list part="messages" exportparts="log, message, bubble, answer, content, note, tool, tool-base"
+        .messages=${messages} ?busy=${status === 'streaming' || status === 'creating'}
         .strings=${this.strings} ?allow-remote-images=${this.allowRemoteImages}></chat-message-list>
       <div class="footer">
         ${
           alert
-            ? html`<chat-alert part="alert" .message=${alert.error.message} ?retryable=${alert.retry !== undefined}
+            ? html`<chat-alert part="alert" exportparts="base: alert-base, retry-button" .message=${alert.error.message} ?retryable=${alert.retry !== undefined}
                 .strings=${this.strings} @chat-retry=${() => alert.retry?.()}></chat-alert>`
             : nothing
         }
-        <chat-composer part="composer" .strings=${this.strings} ?disabled=${status === 'creating' || !conversation}
+        <chat-composer part="composer" exportparts="base: composer-base, textarea, send-button, stop-button"
+          .strings=${this.strings} ?disabled=${status === 'creating' || !conversation}
           ?streaming=${status === 'streaming' || status === 'creating'} @chat-send=${this.#onSend}
           @chat-stop=${() => this.conversation?.stop()}></chat-composer>
       </div>
