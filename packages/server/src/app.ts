@@ -51,6 +51,8 @@ export interface ChatServerOptions {
     /** `POST /api/auth/guest` for anonymous visitors; needs `jwtSecret`. */
     guests?: boolean;
     guestTokenTtlSeconds?: number;
+    /** Behind a reverse proxy: take the visitor's address from `X-Forwarded-For` (guest limits). */
+    trustProxy?: boolean;
   };
   /** Origins allowed to call the API from a browser (`*` for any). */
   corsOrigins?: readonly string[];
@@ -145,6 +147,7 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
         secret: options.auth.jwtSecret,
         ttlSeconds: options.auth.guestTokenTtlSeconds ?? 3_600,
         perIp,
+        trustProxy: options.auth.trustProxy ?? false,
       }),
     );
   } else {

@@ -20,7 +20,12 @@ async function main(): Promise<void> {
     provider,
     providerModel: model,
     models: config.models,
-    auth: { jwtSecret, guests: config.guests, guestTokenTtlSeconds: config.guestTokenTtlSeconds },
+    auth: {
+      jwtSecret,
+      guests: config.guests,
+      guestTokenTtlSeconds: config.guestTokenTtlSeconds,
+      trustProxy: config.trustProxy,
+    },
     corsOrigins: config.corsOrigins,
     rateLimit: {
       store: config.rateLimit.store,

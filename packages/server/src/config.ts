@@ -26,6 +26,7 @@ const envSchema = z.object({
   AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   PARLEY_GUESTS: boolean,
   PARLEY_GUEST_TTL_SECONDS: integer(3_600, 60, 86_400 * 30),
+  TRUST_PROXY: boolean,
   CORS_ORIGINS: z.string().optional(),
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_API_KEY: z.string().min(1).optional(),
@@ -58,6 +59,8 @@ export interface ServerConfig {
   jwtSecret: string | undefined;
   guests: boolean;
   guestTokenTtlSeconds: number;
+  /** Take client addresses from `X-Forwarded-For` (set it only behind a proxy you run). */
+  trustProxy: boolean;
   corsOrigins: string[];
   provider:
     | {
@@ -107,6 +110,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     // Zero-setup default: with no auth configured, visitors get guest tokens.
     guests: values.PARLEY_GUESTS ?? values.AUTH_JWT_SECRET === undefined,
     guestTokenTtlSeconds: values.PARLEY_GUEST_TTL_SECONDS,
+    trustProxy: values.TRUST_PROXY ?? false,
     corsOrigins: (values.CORS_ORIGINS ?? '')
       .split(',')
       .map((origin) => origin.trim())

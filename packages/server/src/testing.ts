@@ -22,6 +22,7 @@ export interface TestServerOptions {
   guests?: boolean;
   titleTimeoutMs?: number;
   heartbeatMs?: number;
+  trustProxy?: boolean;
 }
 
 export interface TestServer {
@@ -72,7 +73,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     database,
     provider,
     providerModel: options.providerBaseUrl ? 'test-model' : 'demo',
-    auth: { jwtSecret: secret, guests: options.guests ?? true },
+    auth: { jwtSecret: secret, guests: options.guests ?? true, trustProxy: options.trustProxy },
     corsOrigins: options.corsOrigins,
     rateLimit: options.rateLimit,
     maxConcurrentStreamsPerUser: options.maxConcurrentStreamsPerUser,

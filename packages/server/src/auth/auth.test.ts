@@ -67,6 +67,27 @@ describe('guest tokens and logs', () => {
     expect(log.toLowerCase()).not.toContain('bearer');
   });
 
+  it('counts guests by X-Forwarded-For only behind a trusted proxy', async () => {
+    const mint = (url: string, forwardedFor: string) =>
+      fetch(`${url}/api/auth/guest`, { method: 'POST', headers: { 'X-Forwarded-For': forwardedFor } });
+    const proxied = await startTestServer({ trustProxy: true, rateLimit: { guestTokensPerMinute: 1 } });
+    try {
+      expect((await mint(proxied.url, '203.0.113.1')).status).toBe(201);
+      expect((await mint(proxied.url, '203.0.113.2, 10.0.0.1')).status).toBe(201);
+      expect((await mint(proxied.url, '203.0.113.1')).status).toBe(429);
+    } finally {
+      await proxied.close();
+    }
+    // Not trusted: a client cannot dodge the limit by inventing the header.
+    const direct = await startTestServer({ rateLimit: { guestTokensPerMinute: 1 } });
+    try {
+      expect((await mint(direct.url, '198.51.100.1')).status).toBe(201);
+      expect((await mint(direct.url, '198.51.100.2')).status).toBe(429);
+    } finally {
+      await direct.close();
+    }
+  });
+
   it('answers 404 guest_disabled when guests are off', async () => {
     const closed = await startTestServer({ guests: false });
     try {

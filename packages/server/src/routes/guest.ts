@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { signToken } from '../auth/hs256';
 import { ApiError } from '../errors/api-error';
@@ -9,22 +9,38 @@ import type { RateLimiter } from '../rate-limit/rate-limiter';
  * `POST /api/auth/guest`: a short-lived token for an anonymous visitor of an embedding site,
  * rate-limited per IP address. Only mounted when guests are enabled.
  */
-export function guestRoutes(deps: { secret: string; ttlSeconds: number; perIp: RateLimiter }) {
+export function guestRoutes(deps: {
+  secret: string;
+  ttlSeconds: number;
+  perIp: RateLimiter;
+  trustProxy: boolean;
+}) {
   return new Hono().post('/', async (c) => {
-    let address = 'unknown';
-    try {
-      address = getConnInfo(c).remote.address ?? address;
-    } catch {
-      // Not on Node (app.request in tests): one shared bucket.
-    }
-    const headers = await deps.perIp.check(address);
-    for (const [name, value] of Object.entries(headers)) c.header(name, value);
+    const limits = await deps.perIp.check(clientAddress(c, deps.trustProxy));
+    for (const [name, value] of Object.entries(limits)) c.header(name, value);
     const now = Math.floor(Date.now() / 1000);
     const userId = `guest_${randomBytes(12).toString('base64url')}`;
     const expiresAt = now + deps.ttlSeconds;
     const token = signToken({ sub: userId, guest: true, iat: now, exp: expiresAt }, deps.secret);
     return c.json({ token, user_id: userId, expires_at: new Date(expiresAt * 1000).toISOString() }, 201);
   });
+}
+
+/**
+ * The visitor's address. Behind a reverse proxy every request comes from the proxy, so with
+ * `trustProxy` the left-most `X-Forwarded-For` address (the one the proxy saw) is used instead.
+ */
+function clientAddress(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    // Not on Node (app.request in tests): one shared bucket.
+    return 'unknown';
+  }
 }
 
 export function guestsDisabled(): never {
