@@ -116,6 +116,7 @@ const app = createChatServer({
     jwtSecret: config.jwtSecret,
     guests: config.guests,
     guestTokenTtlSeconds: config.guestTokenTtlSeconds,
+    trustProxy: config.trustProxy,
   },
   corsOrigins: config.corsOrigins,
   rateLimit: {
