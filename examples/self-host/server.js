@@ -8,12 +8,12 @@ import { fileURLToPath } from 'node:url';
 import {
   ConfigError,
   createChatServer,
-  createDemoProvider,
-  createOpenAICompatibleProvider,
+  DEFAULT_MODEL,
   defineTool,
   listen,
   loadConfig,
   openDatabase,
+  serverOptionsFromConfig,
 } from '@parley/server';
 import { z } from 'zod';
 
@@ -41,7 +41,8 @@ const getCurrentTime = defineTool({
     timezone: z
       .string()
       .refine(isTimeZone, 'not a known IANA time zone')
-      .describe('An IANA time zone, such as Europe/Lisbon or America/New_York.'),
+      .default('UTC')
+      .describe('An IANA time zone, such as Europe/Lisbon or America/New_York (default UTC).'),
   }),
   run: ({ timezone }, { signal }) => {
     signal.throwIfAborted();
@@ -79,16 +80,6 @@ try {
   process.exit(1);
 }
 
-const provider =
-  config.provider.kind === 'demo'
-    ? createDemoProvider({ delayMs: config.provider.delayMs })
-    : createOpenAICompatibleProvider({
-        baseUrl: config.provider.baseUrl,
-        apiKey: config.provider.apiKey,
-        // OpenRouter's optional attribution headers; other providers get none.
-        headers: config.provider.openRouter ? { 'X-Title': 'Parley' } : {},
-      });
-
 let database;
 try {
   database = await openDatabase({ url: config.databaseUrl });
@@ -98,33 +89,13 @@ try {
 }
 
 const app = createChatServer({
+  // Provider, auth, CORS and limits from the environment, read the way the CLI reads them.
+  ...serverOptionsFromConfig(config),
   database,
-  provider,
-  providerModel: config.provider.kind === 'demo' ? 'demo' : config.provider.model,
   // The general chat (/new, /c/{id}) gets the tool through its model...
-  defaultModel: {
-    id: 'default',
-    name: 'Assistant',
-    description: 'The general chat.',
-    systemPrompt: 'You are a helpful assistant. Answer in Markdown.',
-    tools: [getCurrentTime],
-  },
+  defaultModel: { ...DEFAULT_MODEL, name: 'Assistant', tools: [getCurrentTime] },
   // ...and model-specific chats (/m/{modelId}/…) through `tools`, after the built-in get_model_info.
-  models: config.models,
   tools: [getCurrentTime],
-  auth: {
-    jwtSecret: config.jwtSecret,
-    guests: config.guests,
-    guestTokenTtlSeconds: config.guestTokenTtlSeconds,
-    trustProxy: config.trustProxy,
-  },
-  corsOrigins: config.corsOrigins,
-  rateLimit: {
-    store: config.rateLimit.store,
-    newConversationsPerMinute: config.rateLimit.newConversationsPerMinute,
-    messagesPerMinute: config.rateLimit.messagesPerMinute,
-  },
-  maxConcurrentStreamsPerUser: config.maxStreamsPerUser,
 });
 
 const server = await listen(app, config.port, config.host);

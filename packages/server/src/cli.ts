@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { createChatServer } from './app';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/open-database';
 import { mountDemoPage } from './routes/demo-page';
 import { createJsonLogger } from './logger';
 import { listen } from './node-server';
-import { providerFromConfig } from './providers-from-config';
+import { serverOptionsFromConfig } from './server-options-from-config';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -13,35 +12,14 @@ async function main(): Promise<void> {
   const database = await openDatabase(
     config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
   );
-  const { provider, model } = providerFromConfig(config.provider);
-  const jwtSecret = config.jwtSecret ?? randomBytes(32).toString('base64url');
-  const app = createChatServer({
-    database,
-    provider,
-    providerModel: model,
-    models: config.models,
-    auth: {
-      jwtSecret,
-      guests: config.guests,
-      guestTokenTtlSeconds: config.guestTokenTtlSeconds,
-      trustProxy: config.trustProxy,
-    },
-    corsOrigins: config.corsOrigins,
-    rateLimit: {
-      store: config.rateLimit.store,
-      newConversationsPerMinute: config.rateLimit.newConversationsPerMinute,
-      messagesPerMinute: config.rateLimit.messagesPerMinute,
-    },
-    maxConcurrentStreamsPerUser: config.maxStreamsPerUser,
-    logger,
-  });
+  const app = createChatServer({ ...serverOptionsFromConfig(config), database, logger });
   mountDemoPage(app);
   const server = await listen(app, config.port, config.host);
   const storage = config.databaseUrl ? 'Postgres (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
   const answering =
     config.provider.kind === 'demo'
       ? 'the built-in demo model (offline)'
-      : `${model} via ${config.provider.baseUrl}`;
+      : `${config.provider.model} via ${config.provider.baseUrl}`;
   process.stdout.write(`Parley is running at ${server.url}/ on ${storage}, answering with ${answering}.\n`);
 
   let stopping = false;

@@ -11,6 +11,7 @@ export { createDemoProvider } from './providers/demo';
 export { createOpenAICompatibleProvider } from './providers/openai-compatible';
 export { ProviderError } from './providers/provider-error';
 export type { ChatProvider, ProviderChunk, ProviderMessage, ProviderStreamRequest } from './providers/types';
+export { serverOptionsFromConfig } from './server-options-from-config';
 export { MemoryRateLimitStore } from './rate-limit/memory-store';
 export { PostgresRateLimitStore } from './rate-limit/postgres-store';
 export type { RateLimitHit, RateLimitStore } from './rate-limit/rate-limit-store';
