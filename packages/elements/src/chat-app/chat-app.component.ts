@@ -202,7 +202,7 @@ export class ChatApp extends LitElement {
           <button type="button" class="icon menu" part="menu-button" aria-label=${strings.openSidebar}
             title=${strings.openSidebar} aria-controls=${sidebar ? 'sidebar' : nothing} ?disabled=${!sidebar}
             aria-expanded=${open ? 'true' : 'false'} @click=${() => sidebar?.openDrawer()}>${menuIcon}</button>
-          <h2 class="title">${title}</h2>
+          <h2 class="title" tabindex="-1">${title}</h2>
         </header>
         <chat-conversation part="conversation"
           exportparts="messages, empty, alert, composer, log, message, bubble, answer, content, note, tool, tool-base, alert-base, retry-button, composer-base, textarea, send-button, stop-button"
@@ -264,6 +264,14 @@ export class ChatApp extends LitElement {
 
   #onRouteChange(route: ChatRoute, cause: RouteChangeCause): void {
     this.#show(route);
+    if (cause === 'history') {
+      // Back/Forward: move to the title so the new place is announced, unless the focus is
+      // elsewhere on the host page (never steal it from there).
+      if (this.matches(':focus-within')) {
+        this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.title')?.focus());
+      }
+      return;
+    }
     if (cause !== 'push') return;
     // A choice in the sidebar: close the drawer and let the user type right away.
     this.#sidebar?.closeDrawer(false);

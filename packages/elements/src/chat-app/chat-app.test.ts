@@ -200,11 +200,14 @@ describe('<chat-app>', () => {
     await answered();
     expect(location.pathname).to.equal(`${testBasePath}/c/${b}`);
 
+    // The focus is in the chat (the composer) when the user goes Back.
+    expect(app.matches(':focus-within')).to.equal(true);
     history.back();
     await oneEvent(window, 'popstate');
     await app.updateComplete;
     expect(location.pathname).to.equal(`${testBasePath}/c/${a}`);
     await until(() => messageText(messages()[0]!).includes('First conversation'), 'conversation A');
+    await until(() => app.shadowRoot!.activeElement === shadow(app, '.title'), 'the focus on the title');
     await until(() => shadow(sidebar(), 'a[aria-current="page"]').dataset.session === a, 'A highlighted');
 
     history.forward();
