@@ -145,6 +145,24 @@ describe('SessionStore changes', () => {
     expect(store.get('unknown')).toBeUndefined();
   });
 
+  it('does not bring back a session deleted while a page was on its way', async () => {
+    let answer: ((response: Response) => void) | undefined;
+    const slowFetch = () =>
+      new Promise<Response>((resolve) => {
+        answer = resolve;
+      });
+    const http = new HttpClient({ baseUrl: 'http://chat.test', getToken: () => 't', fetch: slowFetch });
+    const store = new SessionStore({ http, pageSize: 5, channelName: false });
+    stores.push(store);
+    const list = store.list();
+    const loading = list.load();
+    while (!answer) await new Promise((resolve) => setTimeout(resolve, 1));
+    store.remove('s11');
+    answer(Response.json({ sessions: serverSessions.slice(0, 5), next_cursor: null }));
+    await loading;
+    expect(list.sessions.map((item) => item.id)).toEqual(['s10', 's9', 's8', 's7']);
+  });
+
   it('keeps working locally after close(), without telling other tabs', () => {
     const { store } = createStore({ channelName: 'parley-test-close' });
     store.close();

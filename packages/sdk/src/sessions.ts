@@ -76,6 +76,8 @@ export class SessionStore {
   readonly #sessions = new Map<string, Session>();
   /** Sessions created or changed while this client runs: they belong in every list they match. */
   readonly #live = new Set<string>();
+  /** Deleted sessions: a page requested before the delete must not bring them back. */
+  readonly #removed = new Set<string>();
   readonly #lists = new Map<string | undefined, SessionList>();
   readonly #listeners = new Set<() => void>();
   readonly #broadcast: SessionBroadcast | null;
@@ -121,6 +123,7 @@ export class SessionStore {
             if (current !== generation) return;
             if (after === null) ids = new Set();
             for (const session of page.sessions) {
+              if (this.#removed.has(session.id)) continue;
               ids.add(session.id);
               this.#sessions.set(session.id, session);
             }
@@ -225,8 +228,9 @@ export class SessionStore {
     if (change.type === 'upsert') {
       this.#sessions.set(change.session.id, change.session);
       this.#live.add(change.session.id);
-    } else if (!this.#sessions.delete(change.id)) {
-      return;
+    } else {
+      this.#removed.add(change.id);
+      if (!this.#sessions.delete(change.id)) return;
     }
     this.#changed();
   }

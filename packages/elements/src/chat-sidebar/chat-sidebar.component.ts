@@ -181,6 +181,7 @@ export class ChatSidebar extends LitElement {
 
   protected override updated(): void {
     this.#observeSentinel();
+    this.#loadMoreIfSentinelShows();
     if (this.#focusAfterUpdate) {
       this.renderRoot.querySelector<HTMLElement>(this.#focusAfterUpdate)?.focus();
       this.#focusAfterUpdate = undefined;
@@ -379,6 +380,21 @@ export class ChatSidebar extends LitElement {
   }
 
   /** Loads the next page when the end of the list scrolls into view. */
+  /**
+   * The observer reports changes of visibility only: when a page lands and the end of the list is
+   * still in view (a short page, a tall sidebar), nothing changes, so the next page is asked here.
+   */
+  #loadMoreIfSentinelShows(): void {
+    const list = this.#list;
+    const sentinel = this.#sentinel;
+    const scroller = this.#scroller;
+    if (!list?.loaded || !list.hasMore || list.loading || !sentinel || !scroller) return;
+    if (sentinel.getBoundingClientRect().top <= scroller.getBoundingClientRect().bottom + 200) {
+      // After this update, not during it.
+      queueMicrotask(() => list.loadMore());
+    }
+  }
+
   #observeSentinel(): void {
     const sentinel = this.#sentinel;
     if (!sentinel) return;
