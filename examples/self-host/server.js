@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
+  closeOnSignals,
   ConfigError,
   createChatServer,
   DEFAULT_MODEL,
@@ -107,14 +108,4 @@ console.log(`Parley is running at ${server.url}/ on Postgres, answering with ${a
 
 // On SIGTERM (systemd, Docker) or Ctrl+C: let the answers being written finish and be saved,
 // then close. A second signal exits at once.
-let stopping = false;
-async function stop() {
-  if (stopping) process.exit(1);
-  stopping = true;
-  await app.shutdown();
-  await server.close();
-  await database.close();
-  process.exit(0);
-}
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+closeOnSignals({ app, server, database });

@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/open-database';
 import { mountDemoPage } from './routes/demo-page';
 import { createJsonLogger } from './logger';
-import { listen } from './node-server';
+import { closeOnSignals, listen } from './node-server';
 import { serverOptionsFromConfig } from './server-options-from-config';
 
 async function main(): Promise<void> {
@@ -22,17 +22,7 @@ async function main(): Promise<void> {
       : `${config.provider.model} via ${config.provider.baseUrl}`;
   process.stdout.write(`Parley is running at ${server.url}/ on ${storage}, answering with ${answering}.\n`);
 
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) process.exit(1);
-    stopping = true;
-    await app.shutdown();
-    await server.close();
-    await database.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  closeOnSignals({ app, server, database });
 }
 
 main().catch((error: unknown) => {

@@ -32,3 +32,25 @@ export function listen(
     (server as unknown as { requestTimeout: number }).requestTimeout = 0;
   });
 }
+
+/**
+ * On SIGTERM (systemd, containers) or Ctrl+C: lets the answers being written finish and be saved,
+ * then closes the server and the database and exits. A second signal exits at once.
+ */
+export function closeOnSignals(parts: {
+  app: { shutdown(): Promise<void> };
+  server: ListeningServer;
+  database: { close(): Promise<void> };
+}): void {
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    await parts.app.shutdown();
+    await parts.server.close();
+    await parts.database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
