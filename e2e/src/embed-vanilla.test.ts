@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: the example is plain JavaScript, as a third-party site would write it.
 import { startEmbedExample } from '@parley/example-embed-vanilla';
-import { launchBrowser } from './harness/launch-browser';
+import { launchBrowser, newPage } from './harness/launch-browser';
 import { type RunningProduct, startProduct } from './harness/start-product';
 
 interface ExamplePage {
@@ -36,16 +36,16 @@ describe.skipIf(!process.env.DATABASE_URL)('a third-party page embedding <chat-a
 
   it('chats from another origin: hash routing, the host sees chat-conversation-created, the database has it', async () => {
     expect(new URL(allowed.url).origin).not.toBe(new URL(product.url).origin);
-    const page = await browser.newPage();
+    const page = await newPage(browser);
     await page.goto(allowed.url);
     const composer = page.getByRole('textbox', { name: 'Message' });
     await composer.fill('Hello AI');
     await composer.press('Enter');
-    await page.waitForURL((url) => /^#\/c\/[^/]+$/.test(url.hash), { timeout: 15_000 });
+    await page.waitForURL((url) => /^#\/c\/[^/]+$/.test(url.hash));
     const id = new URL(page.url()).hash.slice('#/c/'.length);
     expect(new URL(page.url()).pathname).toBe('/');
     await page.locator(`[data-event="chat-conversation-created"][data-session-id="${id}"]`).waitFor();
-    await page.getByRole('button', { name: 'Stop' }).waitFor({ state: 'hidden', timeout: 30_000 });
+    await page.getByRole('button', { name: 'Stop' }).waitFor({ state: 'hidden' });
     const messages = await product.sql<{ role: string }>(
       'SELECT role FROM chat_messages WHERE session_id = $1 ORDER BY created_at, id',
       [id],
@@ -56,13 +56,11 @@ describe.skipIf(!process.env.DATABASE_URL)('a third-party page embedding <chat-a
 
   it('refuses a page whose origin is not in CORS_ORIGINS', async () => {
     const [before] = await product.sql<{ count: string }>('SELECT COUNT(*) FROM chat_sessions');
-    const page = await browser.newPage();
+    const page = await newPage(browser);
     const blocked: string[] = [];
     page.on('requestfailed', (request) => blocked.push(request.url()));
     await page.goto(foreign.url);
-    await expect
-      .poll(() => blocked.some((url) => url.startsWith(product.url)), { timeout: 10_000 })
-      .toBe(true);
+    await expect.poll(() => blocked.some((url) => url.startsWith(product.url))).toBe(true);
     const composer = page.getByRole('textbox', { name: 'Message' });
     if (await composer.isEnabled().catch(() => false)) {
       await composer.fill('Hello from nowhere');

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './harness/launch-browser';
+import { launchBrowser, newPage } from './harness/launch-browser';
 import { type RunningProduct, startProduct } from './harness/start-product';
 import { type PageWatch, watchPage } from './harness/watch-page';
 
@@ -22,8 +22,7 @@ describe.skipIf(!process.env.DATABASE_URL)('the seed test guide, automated', () 
   });
 
   async function openApp(path = '/'): Promise<{ page: Page; watch: PageWatch }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
+    const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
     const watch = watchPage(page, product.url);
     watches.push(watch);
     await page.goto(`${product.url}${path}`);
@@ -38,7 +37,7 @@ describe.skipIf(!process.env.DATABASE_URL)('the seed test guide, automated', () 
     const composer = page.getByRole('textbox', { name: 'Message' });
     await composer.fill(message);
     await composer.press('Enter');
-    await page.waitForURL((url) => pattern.test(url.pathname), { timeout: 10_000 });
+    await page.waitForURL((url) => pattern.test(url.pathname));
     // The URL changed while the answer was still being written: the Stop button is still there.
     const streamingWhenUrlChanged = await page.getByRole('button', { name: 'Stop' }).isVisible();
     const id = pattern.exec(pathOf(page))![1]!;
@@ -48,7 +47,7 @@ describe.skipIf(!process.env.DATABASE_URL)('the seed test guide, automated', () 
       .isVisible();
     // The answer is done (the server saves it before it sends `done`). Not a network event: the
     // client may close the stream itself once `done` arrives, which ends as a failed request.
-    await page.getByRole('button', { name: 'Stop' }).waitFor({ state: 'hidden', timeout: 30_000 });
+    await page.getByRole('button', { name: 'Stop' }).waitFor({ state: 'hidden' });
     return { id, streamingWhenUrlChanged, listedWhileStreaming };
   }
 

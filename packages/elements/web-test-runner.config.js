@@ -1,13 +1,26 @@
 // Browser tests of the elements in the system Chromium, against the real Parley server where a
 // test needs the flow (session_created, the sidebar, titles): `@parley/server/testing` starts it
 // in-process on a random port with the demo model and an in-memory PGlite.
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 
-const port = Number(process.env.PARLEY_TEST_PORT ?? 8731);
+// A port the system hands out, so two runs side by side never collide.
+const port = Number(process.env.PARLEY_TEST_PORT ?? (await freePort()));
 const origins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
 const tsconfig = fileURLToPath(new URL('../../tsconfig.base.json', import.meta.url));
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
 /**
  * Starts the real server and lends it to the browser through same-origin routes:
@@ -67,6 +80,9 @@ export default {
       },
     }),
   ],
-  testFramework: { config: { timeout: 30_000 } },
-  testsFinishTimeout: 180_000,
+  // Hang guards, not measurements: a loaded two-core machine is slow, never wrong.
+  testFramework: { config: { timeout: 120_000 } },
+  testsFinishTimeout: 600_000,
+  browserStartTimeout: 120_000,
+  testsStartTimeout: 120_000,
 };

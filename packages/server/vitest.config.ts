@@ -10,8 +10,11 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['src/**/*.test.ts'],
-    testTimeout: 20_000,
-    // Starting an embedded PGlite database in a beforeAll takes seconds on a busy two-core machine.
-    hookTimeout: 30_000,
+    // Test files share their worker's modules, so the worker's migrated PGlite is started once
+    // and lent to every test server (test-support/pglite-pool.ts) instead of once per file.
+    isolate: false,
+    // Guards against a hang, not measurements: a loaded two-core machine is slow, never wrong.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });

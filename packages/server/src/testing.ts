@@ -7,6 +7,7 @@ import { silentLogger, type Logger } from './logger';
 import { listen } from './node-server';
 import { createDemoProvider } from './providers/demo';
 import { createOpenAICompatibleProvider } from './providers/openai-compatible';
+import { borrowPglite } from './test-support/pglite-pool';
 
 export interface TestServerOptions {
   /** Milliseconds between the demo model's tokens (default 0). */
@@ -38,8 +39,9 @@ export interface TestServer {
 }
 
 /**
- * A real Parley server on 127.0.0.1 and a random port, on its own database: in-memory PGlite,
- * or a fresh Postgres database (created here, dropped by `close`) when DATABASE_URL is set.
+ * A real Parley server on 127.0.0.1 and a random port, on its own database: an empty in-memory
+ * PGlite (reused within the test process, emptied before each server), or a fresh Postgres
+ * database (created here, dropped by `close`) when DATABASE_URL is set.
  *
  * @example
  * const server = await startTestServer();
@@ -63,7 +65,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       await admin.end();
     };
   } else {
-    database = await openDatabase({});
+    database = await borrowPglite();
   }
   const secret = randomBytes(32).toString('base64url');
   const provider = options.providerBaseUrl

@@ -93,7 +93,7 @@ describe('<chat-sidebar>', () => {
     const sent = conversation.send('Plan a trip to Lisbon');
     expect(await listed).to.deep.equal(['New conversation']);
     await sent;
-    await until(() => titles(sidebar)[0] !== 'New conversation', 'the generated title', 10_000);
+    await until(() => titles(sidebar)[0] !== 'New conversation', 'the generated title');
     expect(titles(sidebar)).to.have.length(1);
   });
 

@@ -24,8 +24,11 @@ export function text(element: Element): string {
   return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
-/** Waits until `predicate` is true, checking every frame. */
-export async function until(predicate: () => unknown, message: string, timeout = 8000): Promise<void> {
+/**
+ * Waits until `predicate` is true, checking every few milliseconds. The timeout only turns a hang
+ * into a message; it sits far above anything a correct program takes on a loaded machine.
+ */
+export async function until(predicate: () => unknown, message: string, timeout = 60_000): Promise<void> {
   const start = performance.now();
   while (!predicate()) {
     if (performance.now() - start > timeout) throw new Error(`Timed out waiting: ${message}`);

@@ -7,6 +7,7 @@ import {
 } from '../test-support/fake-openai-server';
 import { TITLE_SYSTEM_PROMPT } from '../title/title-prompt';
 import { EMPTY_SESSIONS_SQL, readStream, testDrivers } from '../test-support/sse-client';
+import { waitFor } from '../test-support/wait-for';
 import { startTestServer, type TestServer } from '../testing';
 
 // The server's real OpenAI-compatible path, against a local server that speaks that format.
@@ -125,13 +126,13 @@ describe.each(testDrivers())('an upstream provider that fails, on %s', (driver) 
     });
     const sessionId = (events[0]!.data as { session_id: string }).session_id;
     let title = 'New conversation';
-    for (let attempt = 0; attempt < 40 && title === 'New conversation'; attempt++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
+    await waitFor(async () => {
       [{ session_title: title }] = (await server.query<{ session_title: string }>(
         'SELECT session_title FROM chat_sessions WHERE id = $1',
         [sessionId],
       )) as [{ session_title: string }];
-    }
+      return title !== 'New conversation';
+    });
     expect(title).toBe('Plan a trip to Lisbon in spring');
   });
 });

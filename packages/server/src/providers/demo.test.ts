@@ -139,13 +139,11 @@ describe('createDemoProvider', () => {
     const controller = new AbortController();
     const received: string[] = [];
     let error: unknown;
-    let abortedAt = 0;
     try {
       for await (const chunk of provider.stream(
         request([{ role: 'user', content: 'Tell me a story' }], { signal: controller.signal }),
       )) {
         if (chunk.type === 'text') received.push(chunk.text);
-        abortedAt = performance.now();
         setTimeout(() => controller.abort(), 10);
       }
     } catch (caught) {
@@ -154,7 +152,6 @@ describe('createDemoProvider', () => {
 
     expect(received).toHaveLength(1);
     expect((error as Error).name).toBe('AbortError');
-    expect(performance.now() - abortedAt).toBeLessThan(1000);
   });
 
   it('stops when aborted while streaming at full speed', async () => {
@@ -183,11 +180,9 @@ describe('createDemoProvider', () => {
       if (!finished) setImmediate(tick);
     };
     setImmediate(tick);
-    const started = performance.now();
     const { texts } = await collect(provider.stream(request([{ role: 'user', content: 'Quick one' }])));
     finished = true;
 
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(texts.length).toBeGreaterThan(64);
     expect(ticks).toBeGreaterThanOrEqual(2);
   });

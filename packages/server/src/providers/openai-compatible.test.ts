@@ -352,23 +352,18 @@ describe('createOpenAICompatibleProvider', () => {
     const controller = new AbortController();
     const received: string[] = [];
     let error: unknown;
-    let abortedAt = 0;
     try {
       for await (const chunk of providerFor(target).stream(request({ signal: controller.signal }))) {
         if (chunk.type === 'text') received.push(chunk.text);
         if (received.length === 2) {
           // The server now stalls: only the abort can end the iteration.
-          setTimeout(() => {
-            abortedAt = performance.now();
-            controller.abort();
-          }, 20);
+          setTimeout(() => controller.abort(), 20);
         }
       }
     } catch (caught) {
       error = caught;
     }
 
-    expect(performance.now() - abortedAt).toBeLessThan(1000);
     expect(await target.requests[0]!.closed).toBe('cut');
     expect(received).toEqual(['First', ' second']);
     expect((error as Error).name).toBe('AbortError');
@@ -401,11 +396,9 @@ describe('createOpenAICompatibleProvider', () => {
 
   it('times out with provider_timeout when the stream goes quiet', async () => {
     const target = await start([{ kind: 'stream', chunks: ['Starting', ' …'], stallAfter: 1 }]);
-    const started = performance.now();
     const { text, error } = await collect(providerFor(target, { timeoutMs: 200 }).stream(request()));
 
     expect(text).toBe('Starting');
     expect(error).toMatchObject({ code: 'provider_timeout', retryable: true });
-    expect(performance.now() - started).toBeLessThan(5000);
   });
 });

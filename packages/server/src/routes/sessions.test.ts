@@ -7,6 +7,7 @@ import {
   testDrivers,
   type WireEvent,
 } from '../test-support/sse-client';
+import { waitFor } from '../test-support/wait-for';
 import { startTestServer, type TestServer } from '../testing';
 
 const textOf = (events: WireEvent[]) =>
@@ -326,11 +327,3 @@ describe.each(testDrivers())('answers that outlive their connection on %s', (dri
     expect(Number((await server.query<{ count: string }>(EMPTY_SESSIONS_SQL))[0]!.count)).toBe(0);
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}

@@ -88,8 +88,8 @@ export interface FakeOpenAIServer {
   requests: FakeRequest[];
   /** Queues more scripted answers (only when started with a queue). */
   push(...responses: FakeResponse[]): void;
-  /** Resolves once `count` requests have arrived; rejects after `timeoutMs` (default 5000). */
-  waitForRequests(count: number, timeoutMs?: number): Promise<FakeRequest[]>;
+  /** Resolves once `count` requests have arrived. */
+  waitForRequests(count: number): Promise<FakeRequest[]>;
   /** Stops the server and cuts every open connection (stalled streams included). */
   close(): Promise<void>;
 }
@@ -174,20 +174,13 @@ export async function startFakeOpenAIServer(
       if (!queue) throw new Error('push() needs a server started with a queue of responses.');
       queue.push(...responses);
     },
-    waitForRequests(count, timeoutMs = 5000) {
-      return new Promise((resolve, reject) => {
+    waitForRequests(count) {
+      // No deadline of its own: the test's timeout is the hang guard.
+      return new Promise((resolve) => {
         const check = () => {
           if (requests.length < count) return;
-          cleanup();
-          resolve(requests.slice(0, count));
-        };
-        const timer = setTimeout(() => {
-          cleanup();
-          reject(new Error(`Expected ${count} requests, received ${requests.length}.`));
-        }, timeoutMs);
-        const cleanup = () => {
-          clearTimeout(timer);
           waiters.delete(check);
+          resolve(requests.slice(0, count));
         };
         waiters.add(check);
         check();

@@ -82,11 +82,9 @@ describe('generateTitle', () => {
   });
 
   it('falls back on timeout and stops the request', async () => {
-    const started = performance.now();
     const title = await titleFrom({ kind: 'stream', chunks: ['Sorting'], stallAfter: 1 }, 200);
 
     expect(title).toBe(expectedFallback);
-    expect(performance.now() - started).toBeLessThan(3000);
     expect(await server!.requests[0]!.closed).toBe('cut');
   });
 
