@@ -35,6 +35,8 @@ export interface ConversationContext {
 /** One send: its abort controller, its messages, and how far it got. */
 interface Turn {
   controller: AbortController;
+  /** The message sent, trimmed: what `retry()` sends again if the turn fails. */
+  text: string;
   userMessageId: string;
   answerId: string;
   /** `requesting` until the response headers arrive, `backoff` between retries. */
@@ -83,6 +85,8 @@ export class Conversation extends TypedEventTarget<ConversationEventDetails> {
    * back; sending the same text again reuses it, so the server answers with that session.
    */
   #pendingCreation: { key: string; text: string } | null = null;
+  /** The message of the last turn, while it is the one that failed. */
+  #failedText: string | null = null;
 
   constructor(context: ConversationContext, options: ConversationOptions = {}) {
     super();
@@ -144,9 +148,7 @@ export class Conversation extends TypedEventTarget<ConversationEventDetails> {
    * while another answer is being written (`validation_error`). A message longer than
    * `MAX_MESSAGE_LENGTH` (from `@parley/sdk/protocol`) fails its turn with `message_too_long`.
    *
-   * To retry after a failure, send the same text again. If the first message of a conversation
-   * failed, it is replaced, and its `Idempotency-Key` is reused: should the server have stored it
-   * after all, it answers with that conversation rather than a second one.
+   * To try a failed turn again, call {@link retry}.
    *
    * @example
    * ```ts
@@ -165,6 +167,32 @@ export class Conversation extends TypedEventTarget<ConversationEventDetails> {
       });
     }
     await this.#runTurn(message);
+  }
+
+  /**
+   * Sends the message of the last turn again, after it failed (`status` is `error`); does nothing
+   * when the last turn did not fail, or while a turn is running. Resolves when the new turn ends,
+   * however it ends: check `status` and `error`, as after {@link send}.
+   *
+   * A turn the server never took on (refused, or cut off before its answer started) is replaced, so
+   * the message is shown once. A first message is sent to `stream-new` again with the same
+   * `Idempotency-Key`: should the server have stored it after all, it answers with that conversation,
+   * never a second one. A turn that failed while its answer was being written stays, as the server
+   * stored it (its answer with status `error`), and the message is sent again as the next turn.
+   *
+   * `error.retryable` says whether trying again may help, and `error.retryAfter` how many seconds the
+   * server asked to wait; `retry()` itself sends at once.
+   *
+   * @example
+   * ```ts
+   * conversation.on('error', ({ error }) => {
+   *   if (error.retryable) showRetryButton(() => conversation.retry());
+   * });
+   * ```
+   */
+  async retry(): Promise<void> {
+    if (this.#failedText === null || this.#status !== 'error') return;
+    await this.#runTurn(this.#failedText);
   }
 
   /**
@@ -217,6 +245,7 @@ export class Conversation extends TypedEventTarget<ConversationEventDetails> {
     const created_at = now();
     const turn = {
       controller: new AbortController(),
+      text,
       userMessageId: `local-${createId()}`,
       answerId: `local-${createId()}`,
       phase: 'requesting',
@@ -229,6 +258,7 @@ export class Conversation extends TypedEventTarget<ConversationEventDetails> {
     });
     this.#turn = turn;
     this.#error = null;
+    this.#failedText = null;
     const creating = this.#sessionId === null;
     this.#setMessages([
       ...this.#messages.filter((message) => !this.#rejected.has(message.id)),
@@ -381,6 +411,7 @@ export class Conversation extends TypedEventTarget<ConversationEventDetails> {
   #fail(turn: Turn, error: ChatError): void {
     if (turn.finished) return;
     this.#error = error;
+    this.#failedText = turn.text;
     // Nothing of this turn was stored when it failed before the server took it on.
     if (this.#sessionId === null || turn.phase !== 'reading') {
       this.#rejected.add(turn.userMessageId).add(turn.answerId);

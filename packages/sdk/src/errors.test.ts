@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ChatError, toChatError } from './errors';
-import { errorFromResponse, parseRetryAfter } from './http-client';
+import { errorFromResponse } from './http-client';
 
 describe('ChatError', () => {
   it('carries a code, a status, retryable, retryAfter and a cause', () => {
@@ -83,6 +83,30 @@ describe('errorFromResponse', () => {
     });
   });
 
+  it("reads a Retry-After date against the answer's Date, else against the clock", async () => {
+    const unavailable = (headers: Record<string, string>) =>
+      Response.json(
+        { error: { code: 'database_unavailable', message: 'Down for maintenance.' } },
+        {
+          status: 503,
+          headers,
+        },
+      );
+    const retryAfter = 'Wed, 21 Oct 2026 07:28:00 GMT';
+    // The local clock is an hour off; the server's own Date says two minutes.
+    const wrongClock = Date.parse('2026-10-21T06:26:00Z');
+    expect(
+      await errorFromResponse(
+        unavailable({ 'Retry-After': retryAfter, Date: 'Wed, 21 Oct 2026 07:26:00 GMT' }),
+        wrongClock,
+      ),
+    ).toMatchObject({ code: 'database_unavailable', retryable: true, retryAfter: 120 });
+    // Across origins `Date` is not readable (CORS does not expose it): the local clock it is.
+    expect(
+      await errorFromResponse(unavailable({ 'Retry-After': retryAfter }), Date.parse('2026-10-21T07:27:30Z')),
+    ).toMatchObject({ retryAfter: 30 });
+  });
+
   it('falls back on the status when the body is not the protocol', async () => {
     expect(await errorFromResponse(new Response('<html>Bad gateway</html>', { status: 502 }))).toMatchObject({
       code: 'internal_error',
@@ -101,18 +125,5 @@ describe('errorFromResponse', () => {
       { status: 403 },
     );
     expect((await errorFromResponse(response)).code).toBe('quota_exceeded');
-  });
-});
-
-describe('parseRetryAfter', () => {
-  it('reads seconds', () => {
-    expect(parseRetryAfter('120')).toBe(120);
-    expect(parseRetryAfter('0')).toBe(0);
-  });
-
-  it('ignores what it cannot read', () => {
-    expect(parseRetryAfter(null)).toBeUndefined();
-    expect(parseRetryAfter('')).toBeUndefined();
-    expect(parseRetryAfter('soon')).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@ import type { z } from 'zod/mini';
 import { ChatError, toChatError } from './errors';
 import { parseJson } from './parse-json';
 import { type ErrorCode, errorBodySchema } from './protocol/errors';
+import { parseHttpDate, parseRetryAfter } from './retry-after';
 
 /**
  * Returns the Bearer token for the next request; called before every request, so it may read a
@@ -120,9 +121,13 @@ export async function discard(response: Response): Promise<void> {
   }
 }
 
-/** Builds the {@link ChatError} for an unsuccessful answer from its `{"error": {code, message}}` body. */
-export async function errorFromResponse(response: Response): Promise<ChatError> {
-  const { status } = response;
+/**
+ * Builds the {@link ChatError} for an unsuccessful answer from its `{"error": {code, message}}` body.
+ * A `Retry-After` date is measured against the answer's `Date` when it can be read (both are the
+ * server's clock, so a wrong local clock does not matter), else against `now`.
+ */
+export async function errorFromResponse(response: Response, now = Date.now()): Promise<ChatError> {
+  const { status, headers } = response;
   const body = parseJson(await response.text().catch(() => ''), errorBodySchema)?.error;
   return new ChatError({
     code: (body?.code as ErrorCode | undefined) ?? codeByStatus[status] ?? 'internal_error',
@@ -130,15 +135,9 @@ export async function errorFromResponse(response: Response): Promise<ChatError> 
     status,
     // Overload and gateway answers are worth retrying whatever the code; otherwise the code decides.
     retryable: status === 429 || status > 501 || undefined,
-    retryAfter: parseRetryAfter(response.headers.get('Retry-After')),
+    retryAfter: parseRetryAfter(
+      headers.get('Retry-After'),
+      parseHttpDate(headers.get('Date') ?? '', now) ?? now,
+    ),
   });
-}
-
-/**
- * Reads `Retry-After` as seconds. Only the delay form is read: rate limiters send it, and the
- * HTTP-date form (used for planned downtime) is left to the status code.
- */
-export function parseRetryAfter(header: string | null): number | undefined {
-  const seconds = Number.parseInt(header ?? '', 10);
-  return Number.isNaN(seconds) ? undefined : Math.max(0, seconds);
 }

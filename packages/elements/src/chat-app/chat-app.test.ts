@@ -309,15 +309,18 @@ describe('<chat-app>', () => {
     await until(() => shadowAll(composer(), '[part="send-button"]').length === 1, 'the send button back');
   });
 
-  it('shows a failed turn with Retry, and Retry sends it again', async () => {
+  it('shows a failed turn with Retry, and Retry sends it again with the same Idempotency-Key', async () => {
     const url = await serverUrl();
     const token = await tokenFor(uniqueUserId());
     let failures = 1;
+    const keys: (string | null)[] = [];
     const client = new ChatClient({
       baseUrl: url,
       getToken: () => token,
       broadcastChannel: false,
       fetch: (input, init) => {
+        if (input.endsWith('/api/chat/stream-new'))
+          keys.push(new Headers(init.headers).get('Idempotency-Key'));
         if (input.endsWith('/api/chat/stream-new') && failures-- > 0) {
           const body = {
             error: { code: 'database_unavailable', message: 'The database is busy. Try again.' },
@@ -341,6 +344,8 @@ describe('<chat-app>', () => {
       return last?.message?.status === 'complete';
     }, 'the answer of the retried turn');
     expect(messages()).to.have.length(2);
+    expect(keys).to.have.length(2);
+    expect(keys[1]).to.equal(keys[0]);
     expect(conversation().shadowRoot!.querySelector('chat-alert')).to.equal(null);
     client.close();
   });

@@ -10,7 +10,6 @@ import { baseStyles } from '../shared/base-styles';
 import { version } from '../shared/version';
 import { type ConversationStrings, conversationStrings } from '../strings/conversation-strings';
 import { conversationStyles } from './chat-conversation.styles';
-import { retryLastMessage } from './retry-last-message';
 
 /** The events after which a conversation looks different. */
 const conversationChanges = ['messages-change', 'state-change', 'title', 'error'] as const;
@@ -170,7 +169,7 @@ export class ChatConversation extends LitElement {
   }
 
   #retry(conversation: Conversation): void {
-    retryLastMessage(conversation).catch((error: unknown) => {
+    conversation.retry().catch((error: unknown) => {
       this.failure = { error: asChatError(error) };
     });
   }
