@@ -21,6 +21,7 @@ import { PostgresRateLimitStore } from './rate-limit/postgres-store';
 import type { RateLimitStore } from './rate-limit/rate-limit-store';
 import { RateLimiter } from './rate-limit/rate-limiter';
 import { guestRoutes, guestsDisabled } from './routes/guest';
+import { embedRoutes } from './routes/embed';
 import { healthRoutes } from './routes/health';
 import { modelRoutes } from './routes/models';
 import { sessionRoutes } from './routes/sessions';
@@ -65,6 +66,12 @@ export interface ChatServerOptions {
     guestTokensPerMinute?: number;
   };
   maxConcurrentStreamsPerUser?: number;
+  /**
+   * The folder of the built embed (`embed.js` and its chunks), served at `/embed.js` for
+   * `<script type="module">` tags on any origin. Default: the installed `@parley/elements`'s;
+   * `null` serves none (`/embed.js` is then a 404).
+   */
+  embedDirectory?: string | null;
   maxToolRounds?: number;
   titleTimeoutMs?: number;
   heartbeatMs?: number;
@@ -135,6 +142,7 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
   }
   app.use('/api/*', rejectTokenInUrl);
   app.route('/', healthRoutes(options.database));
+  app.route('/', embedRoutes(options.embedDirectory));
   if (options.auth.guests && options.auth.jwtSecret) {
     const perIp = new RateLimiter(store, {
       name: 'guest-tokens',

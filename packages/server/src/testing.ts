@@ -24,6 +24,8 @@ export interface TestServerOptions {
   titleTimeoutMs?: number;
   heartbeatMs?: number;
   trustProxy?: boolean;
+  /** See `ChatServerOptions.embedDirectory`. */
+  embedDirectory?: string | null;
 }
 
 export interface TestServer {
@@ -81,6 +83,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     maxConcurrentStreamsPerUser: options.maxConcurrentStreamsPerUser,
     titleTimeoutMs: options.titleTimeoutMs,
     heartbeatMs: options.heartbeatMs,
+    embedDirectory: options.embedDirectory,
     logger: options.logger ?? silentLogger,
   });
   const server = await listen(app, 0);
