@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './harness/launch-browser';
+import { launchBrowser, newPage } from './harness/launch-browser';
 import { type ServedPage, servePage } from './harness/serve-page';
 import { type RunningProduct, startProduct } from './harness/start-product';
 
@@ -46,7 +46,7 @@ describe('<script type="module" src=".../embed.js" integrity crossorigin>', () =
     integrity = `sha384-${createHash('sha384').update(script).digest('base64')}`;
     expect(new URL(page.url).origin).not.toBe(new URL(product.url).origin);
 
-    const tab = await browser.newPage();
+    const tab = await newPage(browser);
     const scripts: { path: string; status: number }[] = [];
     tab.on('response', (response) => {
       const url = new URL(response.url());
@@ -63,8 +63,8 @@ describe('<script type="module" src=".../embed.js" integrity crossorigin>', () =
     await composer.fill('Hello from a host page');
     await composer.press('Enter');
     // The answer is markdown: its table shows that the markdown chunk loaded and rendered it.
-    await tab.locator('[part~="answer"] [part~="content"] table').waitFor({ timeout: 30_000 });
-    await tab.getByRole('button', { name: 'Stop' }).waitFor({ state: 'hidden', timeout: 30_000 });
+    await tab.locator('[part~="answer"] [part~="content"] table').waitFor();
+    await tab.getByRole('button', { name: 'Stop' }).waitFor({ state: 'hidden' });
     expect(await tab.locator('[part~="answer"]').last().innerText()).toContain('Hello from a host page');
 
     expect(scripts[0]).toEqual({ path: '/embed.js', status: 200 });
@@ -73,18 +73,18 @@ describe('<script type="module" src=".../embed.js" integrity crossorigin>', () =
     expect(chunks.length).toBeGreaterThanOrEqual(2);
     expect(chunks.every((entry) => entry.status === 200)).toBe(true);
     expect(errors).toEqual([]);
-    await tab.close();
+    await tab.context().close();
   });
 
   it('loads nothing when the integrity does not match', async () => {
     integrity = `sha384-${createHash('sha384').update('another script').digest('base64')}`;
-    const tab = await browser.newPage();
+    const tab = await newPage(browser);
     const refused = tab.waitForEvent('console', {
       predicate: (message) => message.type() === 'error' && /integrity/i.test(message.text()),
     });
     await tab.goto(page.url);
     await refused;
     expect(await tab.evaluate(() => customElements.get('chat-app'))).toBeUndefined();
-    await tab.close();
+    await tab.context().close();
   });
 });
