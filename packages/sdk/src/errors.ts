@@ -13,7 +13,7 @@ export interface ChatErrorOptions {
   status?: number;
   /** Whether the same request may succeed later. Default `false`. */
   retryable?: boolean;
-  /** Seconds to wait before retrying, from the `Retry-After` header of a 429 or 503. */
+  /** Seconds to wait before retrying, from the `Retry-After` header of a 429 or 503 (seconds or a date). */
   retryAfter?: number;
   /** The underlying error (a `TypeError` from `fetch`, a parse failure, …). */
   cause?: unknown;
@@ -46,7 +46,10 @@ export class ChatError extends Error {
   readonly status: number | undefined;
   /** Whether the same request may succeed later. */
   readonly retryable: boolean;
-  /** Seconds to wait before retrying, when the server said so (`Retry-After`). */
+  /**
+   * Seconds to wait before retrying, when the server said so (`Retry-After`): its delay-seconds
+   * as sent, or the time until its HTTP-date, rounded up.
+   */
   readonly retryAfter: number | undefined;
 
   constructor(options: ChatErrorOptions) {
