@@ -55,7 +55,7 @@ export interface ServerConfig {
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
-  /** Generated at start when unset: tokens then live as long as the process. */
+  /** `AUTH_JWT_SECRET`; when unset, the one kept in `dataDir` (see `serverOptionsFromConfig`). */
   jwtSecret: string | undefined;
   guests: boolean;
   guestTokenTtlSeconds: number;

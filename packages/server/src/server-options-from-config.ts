@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import type { ChatServerOptions } from './app';
+import { readOrCreateSecret } from './auth/secret-file';
 import type { ServerConfig } from './config';
 import { createDemoProvider } from './providers/demo';
 import { createOpenAICompatibleProvider } from './providers/openai-compatible';
@@ -7,7 +7,9 @@ import { createOpenAICompatibleProvider } from './providers/openai-compatible';
 /**
  * The `createChatServer` options the environment configures (everything but the database), so a
  * program that embeds the server reads the same variables as the CLI. With no `AUTH_JWT_SECRET`,
- * a random secret is made: tokens then last as long as the process.
+ * the secret is read from `jwt-secret` in the data folder (`PARLEY_DATA_DIR`), made there on the
+ * first start, so tokens outlive a restart; this holds with `DATABASE_URL` too, so instances that
+ * share a database must share `AUTH_JWT_SECRET` instead.
  *
  * @example
  * const config = loadConfig(process.env);
@@ -29,7 +31,7 @@ export function serverOptionsFromConfig(config: ServerConfig): Omit<ChatServerOp
     providerModel: provider.kind === 'demo' ? 'demo' : provider.model,
     models: config.models,
     auth: {
-      jwtSecret: config.jwtSecret ?? randomBytes(32).toString('base64url'),
+      jwtSecret: config.jwtSecret ?? readOrCreateSecret(config.dataDir),
       guests: config.guests,
       guestTokenTtlSeconds: config.guestTokenTtlSeconds,
       trustProxy: config.trustProxy,
