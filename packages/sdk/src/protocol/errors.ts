@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unknown_model'
   | 'unauthorized'
+  | 'invalid_token'
   | 'token_in_url'
   | 'use_post'
   | 'not_found'

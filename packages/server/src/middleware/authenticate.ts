@@ -10,13 +10,16 @@ export function authenticate(verify: Authenticate) {
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     let user: AuthenticatedUser | undefined;
     if (token) user = await verify(token, c.req);
+    if (!user && token) {
+      // RFC 6750's code: the client knows its token, not its missing sign-in, is the problem.
+      throw new ApiError(401, 'invalid_token', 'The token is not valid or has expired.', {
+        headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
+      });
+    }
     if (!user) {
-      throw new ApiError(
-        401,
-        'unauthorized',
-        token ? 'The token is not valid or has expired.' : 'Sign in: send Authorization: Bearer <token>.',
-        { headers: { 'WWW-Authenticate': 'Bearer' } },
-      );
+      throw new ApiError(401, 'unauthorized', 'Sign in: send Authorization: Bearer <token>.', {
+        headers: { 'WWW-Authenticate': 'Bearer' },
+      });
     }
     c.set('user', user);
     await next();

@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { signToken } from '../auth/hs256';
+import { signToken, verifyToken } from '../auth/hs256';
 import { ApiError } from '../errors/api-error';
 import type { RateLimiter } from '../rate-limit/rate-limiter';
 
 /**
  * `POST /api/auth/guest`: a short-lived token for an anonymous visitor of an embedding site,
- * rate-limited per IP address. Only mounted when guests are enabled.
+ * rate-limited per IP address. Sent with a guest's valid token (`Authorization: Bearer`), it
+ * renews that guest instead: the same user id with a new expiry, outside the per-address limit,
+ * since it makes no new user. Only mounted when guests are enabled.
  */
 export function guestRoutes(deps: {
   secret: string;
@@ -16,14 +18,24 @@ export function guestRoutes(deps: {
   trustProxy: boolean;
 }) {
   return new Hono().post('/', async (c) => {
-    const limits = await deps.perIp.check(clientAddress(c, deps.trustProxy));
-    for (const [name, value] of Object.entries(limits)) c.header(name, value);
     const now = Math.floor(Date.now() / 1000);
-    const userId = `guest_${randomBytes(12).toString('base64url')}`;
+    let userId = renewedGuest(c, deps.secret);
+    if (userId === undefined) {
+      const limits = await deps.perIp.check(clientAddress(c, deps.trustProxy));
+      for (const [name, value] of Object.entries(limits)) c.header(name, value);
+      userId = `guest_${randomBytes(12).toString('base64url')}`;
+    }
     const expiresAt = now + deps.ttlSeconds;
     const token = signToken({ sub: userId, guest: true, iat: now, exp: expiresAt }, deps.secret);
     return c.json({ token, user_id: userId, expires_at: new Date(expiresAt * 1000).toISOString() }, 201);
   });
+}
+
+/** The user id of the guest whose still valid token came with the request, if any. */
+function renewedGuest(c: Context, secret: string): string | undefined {
+  const token = /^bearer +(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+  const claims = token ? verifyToken(token, secret) : undefined;
+  return claims?.guest === true ? claims.sub : undefined;
 }
 
 /**
