@@ -1,6 +1,7 @@
 // Browser tests of the elements in the system Chromium, against the real Parley server where a
 // test needs the flow (session_created, the sidebar, titles): `@parley/server/testing` starts it
 // in-process on a random port with the demo model and an in-memory PGlite.
+import { createServer as createHttpServer, request } from 'node:http';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -25,11 +26,16 @@ function freePort() {
 /**
  * Starts the real server and lends it to the browser through same-origin routes:
  * `/__parley/config` → `{ url }`, `/__parley/token?user=…` → `{ token }`,
- * `/__parley/query?sql=…&params=[…]` → `{ rows }` (to check the database from a test).
+ * `/__parley/query?sql=…&params=[…]` → `{ rows }` (to check the database from a test),
+ * `/__parley/counted` → `{ url, id }` of a new proxy to the server that counts guest tokens minted
+ * through it, read with `/__parley/counted?id=…` → `{ count }`, and `/__parley/no-guests` →
+ * `{ url }` of a second server on the same database that refuses every guest token with 429.
  */
 function parleyServerPlugin() {
   let server;
   let failure;
+  const proxies = [];
+  let noGuests;
   return {
     name: 'parley-server',
     async serverStart() {
@@ -43,6 +49,11 @@ function parleyServerPlugin() {
       }
     },
     async serverStop() {
+      for (const proxy of proxies) proxy.server.close();
+      await noGuests?.then(async ({ app, listening }) => {
+        await app.shutdown({ abort: true });
+        await listening.close();
+      });
       await server?.close();
     },
     async serve(context) {
@@ -53,6 +64,16 @@ function parleyServerPlugin() {
       if (context.path === '/__parley/token') {
         return json({ token: await server.token(context.query.user || undefined) });
       }
+      if (context.path === '/__parley/counted') {
+        if (context.query.id) return json({ count: proxies[Number(context.query.id)].count });
+        const proxy = await countingProxy(server.url);
+        proxies.push(proxy);
+        return json({ url: proxy.url, id: proxies.length - 1 });
+      }
+      if (context.path === '/__parley/no-guests') {
+        noGuests ??= startNoGuestsServer(server.database);
+        return json({ url: (await noGuests).listening.url });
+      }
       if (context.path === '/__parley/query') {
         const params = context.query.params ? JSON.parse(context.query.params) : [];
         return json({ rows: await server.query(context.query.sql, params) });
@@ -60,6 +81,43 @@ function parleyServerPlugin() {
       return undefined;
     },
   };
+}
+
+/** A proxy in front of `target` that counts the `POST /api/auth/guest` requests it passes on. */
+function countingProxy(target) {
+  const proxy = { count: 0, url: '', server: undefined };
+  proxy.server = createHttpServer((incoming, outgoing) => {
+    if (incoming.method === 'POST' && incoming.url === '/api/auth/guest') proxy.count += 1;
+    const forwarded = request(
+      `${target}${incoming.url}`,
+      { method: incoming.method, headers: incoming.headers },
+      (answer) => {
+        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(outgoing);
+      },
+    );
+    forwarded.on('error', () => outgoing.destroy());
+    incoming.pipe(forwarded);
+  });
+  return new Promise((resolve) => {
+    proxy.server.listen(0, '127.0.0.1', () => {
+      proxy.url = `http://127.0.0.1:${proxy.server.address().port}`;
+      resolve(proxy);
+    });
+  });
+}
+
+/** A server whose guest limit is 0 a minute: every `POST /api/auth/guest` answers 429. */
+async function startNoGuestsServer(database) {
+  const { createChatServer, listen, silentLogger } = await import('@parley/server');
+  const app = createChatServer({
+    database,
+    auth: { jwtSecret: 'a-secret-for-the-server-that-refuses-guests', guests: true },
+    corsOrigins: origins,
+    rateLimit: { guestTokensPerMinute: 0 },
+    logger: silentLogger,
+  });
+  return { app, listening: await listen(app, 0) };
 }
 
 export default {

@@ -91,6 +91,7 @@ export class ChatApp extends LitElement {
     strings: { attribute: false },
     allowRemoteImages: { type: Boolean, attribute: 'allow-remote-images' },
     conversation: { state: true, attribute: false },
+    guestReplaced: { state: true, attribute: false },
   };
 
   /** The chat server's origin (with its path prefix, if any). Empty: the page's own origin. */
@@ -116,7 +117,9 @@ export class ChatApp extends LitElement {
 
   /**
    * Without `getToken` or `token`: chat as an anonymous guest, with a token from the server's
-   * `POST /api/auth/guest` (kept in `localStorage` until it expires).
+   * `POST /api/auth/guest`. One token serves the whole visit, every reload and tab: it is kept in
+   * `localStorage` and renewed before it expires. If the server no longer accepts it, the visitor
+   * becomes a new guest and is told that their session expired.
    */
   guest = false;
 
@@ -134,6 +137,8 @@ export class ChatApp extends LitElement {
 
   /** The conversation shown. */
   private conversation?: Conversation;
+  /** The kept guest was refused or had expired, so its conversations are gone: say so. */
+  private guestReplaced = false;
 
   get #conversationElement(): ChatConversation | null {
     return this.renderRoot.querySelector<ChatConversation>('chat-conversation');
@@ -206,7 +211,7 @@ export class ChatApp extends LitElement {
         </header>
         <chat-conversation part="conversation"
           exportparts="messages, empty, alert, composer, log, message, bubble, answer, content, note, tool, tool-base, alert-base, retry-button, composer-base, textarea, send-button, stop-button"
-          .conversation=${this.conversation} .strings=${strings}
+          .conversation=${this.conversation} .strings=${strings} .sessionExpired=${this.guestReplaced}
           ?allow-remote-images=${this.allowRemoteImages}></chat-conversation>
       </div>
     </div>`;
@@ -222,16 +227,23 @@ export class ChatApp extends LitElement {
       }
       if (!this.#ownClient) {
         const baseUrl = this.baseUrl;
-        // Only guests need it: it comes with the deferred parts.
-        let guestToken: TokenProvider | undefined;
+        // Only guests need it: it comes with the deferred parts. One provider for all the
+        // requests of a page load, however many start before the parts arrive.
+        let guestToken: Promise<TokenProvider> | undefined;
         this.#ownClient = new ChatClient({
           baseUrl: baseUrl || undefined,
           getToken: async (options) => {
             if (this.getToken) return this.getToken(options);
             if (this.token) return this.token;
             if (!this.guest) return null;
-            guestToken ??= (await loadDeferredParts()).guestTokenProvider(baseUrl);
-            return guestToken(options);
+            guestToken ??= loadDeferredParts().then((parts) =>
+              parts.guestTokenProvider(baseUrl, {
+                onReplaced: () => {
+                  this.guestReplaced = true;
+                },
+              }),
+            );
+            return (await guestToken)(options);
           },
         });
       }

@@ -11,6 +11,9 @@ import { version } from '../shared/version';
 import { type ConversationStrings, conversationStrings } from '../strings/conversation-strings';
 import { conversationStyles } from './chat-conversation.styles';
 
+/** The errors a conversation of a previous session gets. */
+const lostWithTheSession = new Set<string>(['not_found', 'invalid_token', 'unauthorized']);
+
 /** The events after which a conversation looks different. */
 const conversationChanges = ['messages-change', 'state-change', 'title', 'error'] as const;
 
@@ -37,6 +40,7 @@ export class ChatConversation extends LitElement {
     conversation: { attribute: false },
     strings: { attribute: false },
     allowRemoteImages: { type: Boolean, attribute: 'allow-remote-images' },
+    sessionExpired: { type: Boolean, attribute: 'session-expired' },
     loading: { state: true, attribute: false },
     failure: { state: true, attribute: false },
   };
@@ -49,6 +53,13 @@ export class ChatConversation extends LitElement {
 
   /** Load remote images in answers (see `<chat-message>`). */
   allowRemoteImages = false;
+
+  /**
+   * The visitor's session expired and they now chat as someone new (a guest whose token the
+   * server refused): a stored conversation that is not found, or refused, is told as
+   * `strings.sessionExpired`, not as missing.
+   */
+  sessionExpired = false;
 
   private loading = false;
   /** A failure outside a turn: loading the history, or a message refused before sending. */
@@ -116,12 +127,15 @@ export class ChatConversation extends LitElement {
     const status = conversation?.status ?? 'ephemeral';
     const messages = conversation?.messages ?? [];
     const turnError = status === 'error' ? conversation?.error : null;
-    const alert = turnError
+    let alert = turnError
       ? {
           error: turnError,
           retry: turnError.retryable && conversation ? () => this.#retry(conversation) : undefined,
         }
       : this.failure;
+    if (alert && this.sessionExpired && lostWithTheSession.has(alert.error.code)) {
+      alert = { error: new ChatError({ code: alert.error.code, message: this.strings.sessionExpired }) };
+    }
     return html`
       ${messages.length === 0 ? this.#renderEmpty() : nothing}
       <chat-message-list part="messages" exportparts="log, message, bubble, answer, content, note, tool, tool-base"

@@ -40,6 +40,8 @@ export interface ConversationStrings {
   imageLink: (description: string) => string;
   /** Shown when an error has no message of its own. */
   genericError: string;
+  /** Shown instead of "not found" when a guest's session expired and their conversations with it. */
+  sessionExpired: string;
 }
 
 /** The default texts of the conversation, in English. */
@@ -65,4 +67,6 @@ export const conversationStrings: ConversationStrings = {
   toolFailed: (tool) => `${tool} failed`,
   imageLink: (description) => `Image: ${description || 'untitled'} (not loaded)`,
   genericError: 'Something went wrong. Please try again.',
+  sessionExpired:
+    'Your session has expired, so this conversation can no longer be opened. Start a new chat to go on.',
 };
