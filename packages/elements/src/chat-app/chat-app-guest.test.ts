@@ -85,6 +85,27 @@ describe('<chat-app guest>', () => {
     localStorage.removeItem(guestKey(url));
   });
 
+  it('renews a kept token past half its life: the same guest, no new one', async () => {
+    const { url, minted } = await countedServer();
+    const guest = (await (await fetch(`${url}/api/auth/guest`, { method: 'POST' })).json()) as {
+      token: string;
+      user_id: string;
+      expires_at: string;
+    };
+    const halfway = new Date(Date.now() - 1000).toISOString();
+    localStorage.setItem(guestKey(url), JSON.stringify({ ...guest, renew_at: halfway }));
+    await listed(openTab(url));
+    const saved = JSON.parse(localStorage.getItem(guestKey(url)) ?? 'null') as {
+      user_id: string;
+      renew_at: string;
+    };
+    expect(saved.user_id).to.equal(guest.user_id);
+    expect(Date.parse(saved.renew_at)).to.be.greaterThan(Date.now());
+    // The first mint above, then one renewal: no new guest.
+    expect(await minted()).to.equal(2);
+    localStorage.removeItem(guestKey(url));
+  });
+
   it('tells a guest whose token is refused that the session expired, and goes on as a new guest', async () => {
     const url = await serverUrl();
     // A conversation of the guest, from before the server's secret changed.
