@@ -45,7 +45,7 @@ async function listed(frame: HTMLIFrameElement): Promise<void> {
       ?.shadowRoot?.querySelector('section .status');
     return status && text(status) === sidebarStrings.noConversations;
   };
-  await until(empty, 'the guest sidebar to be listed', 20_000);
+  await until(empty, 'the guest sidebar to be listed');
 }
 
 /** An HS256 JWT signed with a secret the server does not know, as after the server's secret changed. */
@@ -128,7 +128,7 @@ describe('<chat-app guest>', () => {
     );
     const alert = () =>
       app.shadowRoot?.querySelector('chat-conversation')?.shadowRoot?.querySelector('chat-alert');
-    await until(() => alert(), 'the alert', 20_000);
+    await until(() => alert(), 'the alert');
     const shown = text(shadow(alert()!, '[role="alert"]'));
     expect(shown).to.match(/session has expired/i);
     expect(shown).to.not.match(/no such conversation/i);
@@ -159,7 +159,7 @@ describe('<chat-app guest>', () => {
     await send('Hello');
     const alert = () =>
       app.shadowRoot?.querySelector('chat-conversation')?.shadowRoot?.querySelector('chat-alert');
-    await until(() => alert(), 'the alert', 20_000);
+    await until(() => alert(), 'the alert');
     const shown = text(shadow(alert()!, '[role="alert"]'));
     expect(shown).to.match(/wait \d+ seconds/i);
     expect(shown).to.not.match(/sign in/i);
