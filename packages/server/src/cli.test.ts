@@ -1,8 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
 import { afterEach, describe, expect, it } from 'vitest';
 import { signToken } from './auth/hs256';
 import { readOrCreateSecret, SECRET_FILE_NAME } from './auth/secret-file';
@@ -16,6 +18,26 @@ interface RunningCli {
 }
 
 const running = new Set<ChildProcess>();
+const cleanups: (() => Promise<void>)[] = [];
+
+/**
+ * A fresh Postgres database when DATABASE_URL is set, as the other server tests use: the CLI then
+ * starts in a moment. Without it, the CLI runs on PGlite in the data folder (empty URL).
+ */
+async function databaseUrl(): Promise<string> {
+  const adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) return '';
+  const name = `parley_cli_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  cleanups.push(async () => {
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  });
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
 
 /** Starts the CLI from its sources, as `npm start` does, on port 0 and the given data folder. */
 function startCli(env: Record<string, string>): Promise<RunningCli> {
@@ -24,7 +46,6 @@ function startCli(env: Record<string, string>): Promise<RunningCli> {
       ...process.env,
       PORT: '0',
       HOST: '127.0.0.1',
-      DATABASE_URL: '',
       AUTH_JWT_SECRET: '',
       PARLEY_DEMO_DELAY_MS: '0',
       ...env,
@@ -70,12 +91,14 @@ describe('the CLI without AUTH_JWT_SECRET', () => {
   let dataDir: string | undefined;
   afterEach(async () => {
     await Promise.all([...running].map(stop));
+    for (const cleanup of cleanups.splice(0)) await cleanup();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
   it('keeps guests and their conversations across a restart, the secret in a 0600 file', async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'parley-cli-'));
-    const first = await startCli({ PARLEY_DATA_DIR: dataDir });
+    const database = await databaseUrl();
+    const first = await startCli({ PARLEY_DATA_DIR: dataDir, DATABASE_URL: database });
     const token = await mintGuest(first.url);
     const { events } = await readStream(`${first.url}/api/chat/stream-new`, {
       token,
@@ -86,7 +109,7 @@ describe('the CLI without AUTH_JWT_SECRET', () => {
     expect(events.at(-1)?.event).toBe('done');
     await first.stop();
 
-    const second = await startCli({ PARLEY_DATA_DIR: dataDir });
+    const second = await startCli({ PARLEY_DATA_DIR: dataDir, DATABASE_URL: database });
     const { status, body } = await listSessions(second.url, token);
     expect(status).toBe(200);
     expect(body.sessions?.map((session) => session.id)).toContain(sessionId);
@@ -98,7 +121,11 @@ describe('the CLI without AUTH_JWT_SECRET', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'parley-cli-'));
     const kept = readOrCreateSecret(dataDir);
     const given = 'a-given-secret-of-thirty-two-characters-or-more';
-    const server = await startCli({ PARLEY_DATA_DIR: dataDir, AUTH_JWT_SECRET: given });
+    const server = await startCli({
+      PARLEY_DATA_DIR: dataDir,
+      DATABASE_URL: await databaseUrl(),
+      AUTH_JWT_SECRET: given,
+    });
     const now = Math.floor(Date.now() / 1000);
     const claims = { sub: 'alice', iat: now, exp: now + 600 };
     expect((await listSessions(server.url, signToken(claims, kept))).status).toBe(401);
