@@ -268,12 +268,12 @@ describe('ChatClient against the reference server', () => {
     client.close();
   });
 
-  it('fails with unauthorized when the fresh token is refused too', async () => {
+  it('fails with invalid_token when the fresh token is refused too', async () => {
     const { client } = clientFor(server, { getToken: () => 'still-not-valid' });
     const conversation = client.conversation();
     await conversation.send('Hello');
     expect(conversation.status).toBe('error');
-    expect(conversation.error).toMatchObject({ code: 'unauthorized', status: 401 });
+    expect(conversation.error).toMatchObject({ code: 'invalid_token', status: 401 });
     expect(conversation.sessionId).toBeNull();
     expect(conversation.messages.map((message) => message.status)).toEqual(['error', 'error']);
     client.close();
