@@ -49,7 +49,7 @@ describe('readOrCreateSecret', () => {
     expect(new Set(secrets).size).toBe(1);
     expect(readOrCreateSecret(dataDir)).toBe(secrets[0]);
     expect(await readdir(dataDir)).toEqual([SECRET_FILE_NAME]);
-  }, 60_000);
+  }, 300_000);
 
   it('closes a kept file that others could read', async () => {
     const path = join(dataDir, SECRET_FILE_NAME);
