@@ -3,6 +3,8 @@ import { readGuest, type SavedGuest, writeGuest } from './guest-storage';
 
 /** A token this close to its end is not used any more. */
 const margin = 60_000;
+/** The other tabs wait for the lock held during the request: a stalled one must not hold it forever. */
+const requestTimeout = 30_000;
 
 export interface GuestTokenOptions {
   /**
@@ -76,6 +78,7 @@ async function requestGuest(baseUrl: string, kept: string | undefined): Promise<
     response = await fetch(`${baseUrl}/api/auth/guest`, {
       method: 'POST',
       headers: kept ? { Authorization: `Bearer ${kept}` } : {},
+      signal: AbortSignal.timeout(requestTimeout),
     });
   } catch (cause) {
     throw new ChatError({
