@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './app-env';
 import { type Authenticate, jwtAuthenticator } from './auth/authenticator';
 import { ChatService } from './chat/chat-service';
+import { TurnRunner } from './chat/turn-runner';
 import { ConversationRepository } from './db/conversation-repository';
 import type { ChatDatabase } from './db/open-database';
 import { ApiError } from './errors/api-error';
@@ -111,17 +112,21 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
     limit: limits.messagesPerMinute ?? 30,
     windowMs: minute,
   });
-  const chat = new ChatService({
+  const runner = new TurnRunner({
     repository,
     provider: options.provider ?? createDemoProvider({ delayMs: 30 }),
-    models,
-    turns,
     logger,
     providerModel: options.providerModel ?? 'demo',
     modelTools: [createGetModelInfoTool((id) => models.resolve(id)), ...(options.tools ?? [])],
-    maxConcurrentStreamsPerUser: options.maxConcurrentStreamsPerUser ?? 3,
     maxToolRounds: options.maxToolRounds ?? 4,
     titleTimeoutMs: options.titleTimeoutMs ?? 8_000,
+  });
+  const chat = new ChatService({
+    repository,
+    models,
+    turns,
+    runner,
+    maxConcurrentStreamsPerUser: options.maxConcurrentStreamsPerUser ?? 3,
   });
 
   const verify = authenticator(options.auth);

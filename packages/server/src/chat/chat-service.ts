@@ -2,32 +2,19 @@ import { DEFAULT_SESSION_TITLE, type Message, type SessionCreatedEvent } from '@
 import type { ConversationRepository } from '../db/conversation-repository';
 import { newId } from '../db/ids';
 import { ApiError } from '../errors/api-error';
-import type { Logger } from '../logger';
 import type { ModelRegistry } from '../models/model-registry';
 import type { ModelConfig } from '../models/types';
-import type { ChatProvider, ProviderMessage } from '../providers/types';
+import type { ProviderMessage } from '../providers/types';
 import { ActiveTurn } from '../streams/active-turn';
 import type { ActiveTurns } from '../streams/active-turns';
-import { generateTitle } from '../title/generate-title';
-import type { ToolDefinition } from '../tools/types';
-import { runTurn } from '../turn/run-turn';
-import { TurnAbortedError } from '../turn/turn-aborted-error';
-import { TurnFailedError } from '../turn/turn-failed-error';
-import { ProviderError } from '../providers/provider-error';
+import type { TurnRunner } from './turn-runner';
 
 export interface ChatServiceOptions {
   repository: ConversationRepository;
-  provider: ChatProvider;
   models: ModelRegistry;
   turns: ActiveTurns;
-  logger: Logger;
-  /** The provider model name when a model config names none. */
-  providerModel: string;
-  /** Tools of model-specific chats (the seed's `get_model_info` first). */
-  modelTools: readonly ToolDefinition[];
+  runner: TurnRunner;
   maxConcurrentStreamsPerUser: number;
-  maxToolRounds: number;
-  titleTimeoutMs: number;
 }
 
 /** What stream-new gives back: the turn to attach to and the event to send first. */
@@ -94,8 +81,8 @@ export class ChatService {
     const turn = new ActiveTurn(sessionId, input.userId, assistantMessageId);
     this.options.turns.add(turn);
     const history: ProviderMessage[] = [{ role: 'user', content: input.message }];
-    void this.run(turn, model, input.modelId, history);
-    void this.title(turn, model, input.message);
+    void this.options.runner.run(turn, model, input.modelId, history);
+    void this.options.runner.title(turn, model, input.message);
     return {
       turn,
       sessionCreated: {
@@ -145,7 +132,7 @@ export class ChatService {
       .filter((message) => message.content.length > 0)
       .map((message) => ({ role: message.role, content: message.content }));
     messages.push({ role: 'user', content: input.message });
-    void this.run(turn, model, session.model_id, messages);
+    void this.options.runner.run(turn, model, session.model_id, messages);
     return turn;
   }
 
@@ -184,124 +171,6 @@ export class ChatService {
     return existing.assistant
       ? { turn: undefined, sessionCreated, savedAnswer: existing.assistant }
       : { turn: undefined, sessionCreated };
-  }
-
-  private async run(
-    turn: ActiveTurn,
-    model: ModelConfig,
-    modelId: string | null,
-    history: ProviderMessage[],
-  ): Promise<void> {
-    const { logger } = this.options;
-    const messages: ProviderMessage[] = model.systemPrompt
-      ? [{ role: 'system', content: model.systemPrompt }, ...history]
-      : history;
-    const tools =
-      modelId === null ? (model.tools ?? []) : [...this.options.modelTools, ...(model.tools ?? [])];
-    let status: Message['status'] = 'complete';
-    let text = '';
-    let toolCalls = [...turn.toolCalls.values()];
-    let last: Parameters<ActiveTurn['finish']>[0];
-    try {
-      const result = await runTurn({
-        provider: this.options.provider,
-        model: model.providerModel ?? this.options.providerModel,
-        messages,
-        tools,
-        toolContext: {
-          userId: turn.userId,
-          sessionId: turn.sessionId,
-          modelId,
-          signal: turn.controller.signal,
-        },
-        signal: turn.controller.signal,
-        maxToolRounds: this.options.maxToolRounds,
-        onText: (delta) => turn.pushText(delta),
-        onTool: (event) => turn.pushTool(event),
-      });
-      text = result.text;
-      toolCalls = result.toolCalls;
-      last = { type: 'done', message_id: turn.assistantMessageId, finish_reason: result.finishReason };
-    } catch (error) {
-      const partial =
-        error instanceof TurnAbortedError || error instanceof TurnFailedError ? error.partial : undefined;
-      text = partial?.text ?? turn.text;
-      toolCalls = partial?.toolCalls ?? [...turn.toolCalls.values()];
-      if (error instanceof TurnAbortedError) {
-        status = 'partial';
-        last = { type: 'done', message_id: turn.assistantMessageId, finish_reason: 'stopped' };
-      } else {
-        status = 'error';
-        const failure = error instanceof TurnFailedError ? error : undefined;
-        const cause = failure?.cause;
-        if (ProviderError.isInstance(cause)) {
-          logger.warn('provider failed', { session: turn.sessionId, code: cause.code, status: cause.status });
-        } else {
-          logger.error('turn failed', { session: turn.sessionId, error: String(cause ?? error) });
-        }
-        last = {
-          type: 'error',
-          // Provider messages are written for users; anything else is masked (it may hold internals).
-          error: ProviderError.isInstance(cause)
-            ? cause.message
-            : 'The answer could not be completed. Try again.',
-          code: 'provider_error',
-          retryable: failure?.retryable ?? true,
-        };
-      }
-    }
-    try {
-      await this.saveWithRetry(turn.assistantMessageId, text, toolCalls, status);
-    } catch (error) {
-      logger.error('saving the answer failed', { session: turn.sessionId, error: String(error) });
-      last = {
-        type: 'error',
-        error: 'The answer could not be saved. Try again.',
-        code: 'database_unavailable',
-        retryable: true,
-      };
-    }
-    turn.finish(last);
-  }
-
-  /** A database that restarts mid-answer gets a few chances before the answer is lost. */
-  private async saveWithRetry(
-    messageId: string,
-    text: string,
-    toolCalls: Parameters<ConversationRepository['finishMessage']>[2],
-    status: Message['status'],
-  ): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await this.options.repository.finishMessage(messageId, text, toolCalls, status);
-        return;
-      } catch (error) {
-        if (attempt >= 3) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
-      }
-    }
-  }
-
-  /** Runs beside the answer, never before `done`: a `title` event if the stream is still open. */
-  private async title(turn: ActiveTurn, model: ModelConfig, userMessage: string): Promise<void> {
-    try {
-      const title = await generateTitle({
-        provider: this.options.provider,
-        model: model.providerModel ?? this.options.providerModel,
-        userMessage,
-        assistantText: '',
-        signal: AbortSignal.timeout(this.options.titleTimeoutMs + 1_000),
-        timeoutMs: this.options.titleTimeoutMs,
-      });
-      const stored = await this.options.repository.setGeneratedTitle(
-        turn.sessionId,
-        title,
-        DEFAULT_SESSION_TITLE,
-      );
-      if (stored) turn.pushTitle(title);
-    } catch (error) {
-      this.options.logger.warn('title not stored', { session: turn.sessionId, error: String(error) });
-    }
   }
 }
 
