@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
@@ -29,6 +31,11 @@ import { sessionRoutes } from './routes/sessions';
 import { streamNewRoutes } from './routes/stream-new';
 import { ActiveTurns } from './streams/active-turns';
 import { Heartbeat } from './streams/heartbeat';
+import type { SseSink } from './streams/sse-sink';
+import { TurnLogRepository } from './db/turn-log-repository';
+import { followLog } from './turn-log/follow-log';
+import { TurnLeases } from './turn-log/turn-leases';
+import { TurnWakeups } from './turn-log/turn-wakeups';
 import { createGetModelInfoTool } from './tools/get-model-info';
 import type { ToolDefinition } from './tools/types';
 
@@ -73,10 +80,27 @@ export interface ChatServerOptions {
    * `null` serves none (`/embed.js` is then a 404).
    */
   embedDirectory?: string | null;
+  /** The turn log of running answers, their leases and how long finished logs are kept. */
+  turnLog?: TurnLogOptions;
   maxToolRounds?: number;
   titleTimeoutMs?: number;
   heartbeatMs?: number;
   logger?: Logger;
+}
+
+export interface TurnLogOptions {
+  /** A batch of events is written at most this long after its first event (default 100). */
+  flushMs?: number;
+  /** …or once its text reaches this many characters (default 4096). */
+  flushChars?: number;
+  /** A dead instance's answers are interrupted after about this long (default 6000). */
+  leaseMs?: number;
+  /** How long a reader waits for a wake-up before it looks at the log again (default 1000). */
+  pollMs?: number;
+  /** How long a finished answer's log is kept for resuming (default 10 minutes). */
+  retentionMs?: number;
+  /** This instance's id in lease rows (default: host, process and a random part). */
+  instanceId?: string;
 }
 
 /** The Hono app, plus a graceful `shutdown` that lets running answers be saved. */
@@ -98,6 +122,24 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
   const repository = new ConversationRepository(options.database);
   const models = new ModelRegistry(options.defaultModel ?? DEFAULT_MODEL, options.models ?? SAMPLE_MODELS);
   const turns = new ActiveTurns();
+  const turnLogOptions = options.turnLog ?? {};
+  const turnLog = new TurnLogRepository(options.database);
+  const wakeups = new TurnWakeups();
+  const owner = turnLogOptions.instanceId ?? `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const leaseMs = turnLogOptions.leaseMs ?? 6_000;
+  const pollMs = turnLogOptions.pollMs ?? 1_000;
+  const leases = new TurnLeases({
+    database: options.database,
+    repository: turnLog,
+    turns,
+    wakeups,
+    logger,
+    owner,
+    leaseMs,
+    retentionMs: turnLogOptions.retentionMs ?? 10 * 60_000,
+  });
+  const follow = (sink: SseSink, messageId: string, afterSeq: number) =>
+    followLog(sink, { repository: turnLog, wakeups, messageId, afterSeq, pollMs });
   const heartbeat = new Heartbeat(options.heartbeatMs);
   const store = rateLimitStore(options);
   const limits = options.rateLimit ?? {};
@@ -120,13 +162,24 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
     modelTools: [createGetModelInfoTool((id) => models.resolve(id)), ...(options.tools ?? [])],
     maxToolRounds: options.maxToolRounds ?? 4,
     titleTimeoutMs: options.titleTimeoutMs ?? 8_000,
+    finalWriteMs: 4_000,
+    keepTailMs: 10 * 60_000,
   });
   const chat = new ChatService({
     repository,
+    turnLog,
     models,
     turns,
     runner,
+    wakeups,
+    log: {
+      repository: turnLog,
+      owner,
+      leaseMs,
+      batching: { flushMs: turnLogOptions.flushMs ?? 100, flushChars: turnLogOptions.flushChars ?? 4096 },
+    },
     maxConcurrentStreamsPerUser: options.maxConcurrentStreamsPerUser ?? 3,
+    stopWaitMs: leaseMs * 2,
   });
 
   const verify = authenticator(options.auth);
@@ -168,8 +221,8 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
   }
   app.use('/api/chat/*', authenticate(verify));
   app.use('/api/models', authenticate(verify));
-  app.route('/api/chat/stream-new', streamNewRoutes({ chat, newConversations, heartbeat }));
-  app.route('/api/chat/sessions', sessionRoutes({ chat, repository, messages, heartbeat }));
+  app.route('/api/chat/stream-new', streamNewRoutes({ chat, newConversations, heartbeat, follow }));
+  app.route('/api/chat/sessions', sessionRoutes({ chat, repository, messages, heartbeat, turnLog, follow }));
   app.route('/api/models', modelRoutes(models));
   app.notFound(() => {
     throw new ApiError(404, 'not_found', 'There is nothing here.');
@@ -186,10 +239,8 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
     return c.json({ error: { code: apiError.code, message: apiError.message } }, apiError.status as 400);
   });
 
-  // Leftovers of a process that died mid-answer; after ten minutes no instance still writes them.
-  repository
-    .failAbandonedMessages(10)
-    .catch((error) => logger.warn('cleanup skipped', { error: String(error) }));
+  // Takes over the answers of instances that died, on every instance, from now on.
+  const leasesStarted = leases.start();
 
   return Object.assign(app, {
     activeTurns: turns,
@@ -197,6 +248,8 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
       if (abort) turns.abortAll('shutdown');
       await turns.drain();
       heartbeat.stop();
+      await leasesStarted;
+      await leases.stop();
     },
   });
 }

@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'too_many_streams'
   | 'idempotency_conflict'
   | 'turn_in_progress'
+  | 'interrupted'
   | 'guest_disabled'
   | 'provider_error'
   | 'database_unavailable'

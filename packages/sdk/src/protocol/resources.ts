@@ -23,8 +23,8 @@ export type ToolCall = z.infer<typeof toolCallSchema>;
 export const messageRoleSchema = z.literal(['user', 'assistant']);
 export type MessageRole = z.infer<typeof messageRoleSchema>;
 
-/** `streaming` while generated; then `complete`, `partial` (stopped) or `error`. */
-export const messageStatusSchema = z.literal(['streaming', 'complete', 'partial', 'error']);
+/** `streaming` while generated; then `complete`, `partial` (stopped), `error`, or `interrupted` (its server died; the text so far is kept). */
+export const messageStatusSchema = z.literal(['streaming', 'complete', 'partial', 'error', 'interrupted']);
 export type MessageStatus = z.infer<typeof messageStatusSchema>;
 
 export const messageSchema = z.object({

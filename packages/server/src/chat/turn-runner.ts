@@ -1,4 +1,4 @@
-import { DEFAULT_SESSION_TITLE, type Message } from '@parley/sdk/protocol';
+import { DEFAULT_SESSION_TITLE, type DoneEvent, type ErrorEvent, type ToolCall } from '@parley/sdk/protocol';
 import type { ConversationRepository } from '../db/conversation-repository';
 import type { Logger } from '../logger';
 import type { ModelConfig } from '../models/types';
@@ -10,6 +10,7 @@ import type { ToolDefinition } from '../tools/types';
 import { runTurn } from '../turn/run-turn';
 import { TurnAbortedError } from '../turn/turn-aborted-error';
 import { TurnFailedError } from '../turn/turn-failed-error';
+import { INTERRUPTED_EVENT } from '../turn-log/turn-leases';
 
 export interface TurnRunnerOptions {
   repository: ConversationRepository;
@@ -21,6 +22,10 @@ export interface TurnRunnerOptions {
   modelTools: readonly ToolDefinition[];
   maxToolRounds: number;
   titleTimeoutMs: number;
+  /** How long the end of an answer waits for the database before telling the clients. */
+  finalWriteMs: number;
+  /** How long the owner keeps trying to write an answer's tail after that. */
+  keepTailMs: number;
 }
 
 /**
@@ -42,7 +47,7 @@ export class TurnRunner {
       : history;
     const tools =
       modelId === null ? (model.tools ?? []) : [...this.options.modelTools, ...(model.tools ?? [])];
-    let status: Message['status'] = 'complete';
+    let status: 'complete' | 'partial' | 'error' = 'complete';
     let text = '';
     let toolCalls = [...turn.toolCalls.values()];
     let last: Parameters<ActiveTurn['finish']>[0];
@@ -94,36 +99,57 @@ export class TurnRunner {
         };
       }
     }
-    try {
-      await this.saveWithRetry(turn.assistantMessageId, text, toolCalls, status);
-    } catch (error) {
-      logger.error('saving the answer failed', { session: turn.sessionId, error: String(error) });
-      last = {
-        type: 'error',
-        error: 'The answer could not be saved. Try again.',
-        code: 'database_unavailable',
-        retryable: true,
-      };
-    }
-    turn.finish(last);
+    await this.save(turn, last, status, text, toolCalls);
   }
 
-  /** A database that restarts mid-answer gets a few chances before the answer is lost. */
-  private async saveWithRetry(
-    messageId: string,
+  /**
+   * Writes the last event with the rest of the log, then sends it. While the database does
+   * not answer, the clients learn it within `finalWriteMs` (and that the text so far is kept up
+   * to the last batch written), and this instance keeps the tail in memory and keeps trying.
+   */
+  private async save(
+    turn: ActiveTurn,
+    last: DoneEvent | ErrorEvent,
+    status: 'complete' | 'partial' | 'error',
     text: string,
-    toolCalls: Parameters<ConversationRepository['finishMessage']>[2],
-    status: Message['status'],
+    toolCalls: readonly ToolCall[],
   ): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await this.options.repository.finishMessage(messageId, text, toolCalls, status);
-        return;
-      } catch (error) {
-        if (attempt >= 3) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
-      }
+    const { logger } = this.options;
+    const log = turn.log;
+    if (!log) {
+      await this.options.repository.finishMessage(turn.assistantMessageId, text, toolCalls, status);
+      turn.finish(last);
+      turn.settle();
+      return;
     }
+    const seq = turn.closeLog();
+    const outcome = await log.finish(seq, last, status, toolCalls, Date.now() + this.options.finalWriteMs);
+    if (outcome === 'written') {
+      turn.finish(last);
+      turn.settle();
+      return;
+    }
+    if (outcome === 'lost') {
+      turn.finish(INTERRUPTED_EVENT, false);
+      turn.settle();
+      return;
+    }
+    logger.error('saving the answer failed', { session: turn.sessionId });
+    turn.finish(
+      {
+        type: 'error',
+        error:
+          'The database is not answering: the answer is saved only up to a moment ago. Reload later to see whether the rest was saved.',
+        code: 'database_unavailable',
+        retryable: true,
+      },
+      false,
+    );
+    // The tail stays in memory: written when the database is back, unless another instance
+    // has taken the answer over by then.
+    const retried = await log.finish(seq, last, status, toolCalls, Date.now() + this.options.keepTailMs);
+    if (retried !== 'written') logger.error("the answer's tail was not saved", { session: turn.sessionId });
+    turn.settle();
   }
 
   /** Runs beside the answer, never before `done`: a `title` event if the stream is still open. */

@@ -22,42 +22,70 @@ export interface ExistingConversation {
   assistant: Message | undefined;
 }
 
-// One statement, hence one implicit transaction and one round trip: deactivate the user's
-// active session for this model (the seed's start_new_conversation), insert the session, its
-// first message and the assistant message that is about to stream. A repeated idempotency key
-// inserts nothing and deactivates nothing.
+// Taken first in the transaction that starts an answer, so that counting the user's running
+// answers and inserting one is atomic across every instance.
+const LOCK_USER = `SELECT pg_advisory_xact_lock(hashtextextended('parley-user:' || $1::text, 0))`;
+
+// Deactivate the user's active session for this model (the seed's start_new_conversation),
+// insert the session, its first message, the assistant message about to stream and its turn
+// (lease) row, in one statement. A repeated idempotency key, or a user at the cap of running
+// answers, inserts nothing and deactivates nothing.
 const CREATE_CONVERSATION = `
 WITH existing AS (
-  SELECT 1 FROM chat_sessions WHERE user_id = $1 AND idempotency_key = $5
+  SELECT 1 FROM chat_sessions WHERE user_id = $1::text AND idempotency_key = $5::text
+), capacity AS (
+  SELECT count(*) < $11::int AS ok FROM chat_turns WHERE user_id = $1::text AND finished_at IS NULL
+), go AS (
+  SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM existing) AND (SELECT ok FROM capacity)
 ), deactivated AS (
   UPDATE chat_sessions SET is_active = false
-  WHERE user_id = $1 AND model_id IS NOT DISTINCT FROM $2 AND is_active AND NOT EXISTS (SELECT 1 FROM existing)
+  WHERE user_id = $1::text AND model_id IS NOT DISTINCT FROM $2::text AND is_active AND EXISTS (SELECT 1 FROM go)
 ), new_session AS (
   INSERT INTO chat_sessions (id, user_id, model_id, session_title, is_active, idempotency_key)
-  SELECT $3, $1, $2, $4, true, $5 WHERE NOT EXISTS (SELECT 1 FROM existing)
+  SELECT $3::text, $1::text, $2::text, $4::text, true, $5::text WHERE EXISTS (SELECT 1 FROM go)
   ON CONFLICT (user_id, idempotency_key) DO NOTHING
   RETURNING id
 ), messages AS (
   INSERT INTO chat_messages (id, session_id, role, content, status)
-  SELECT $6, id, 'user', $7, 'complete' FROM new_session
+  SELECT $6::text, id, 'user', $7::text, 'complete' FROM new_session
   UNION ALL
-  SELECT $8, id, 'assistant', '', 'streaming' FROM new_session
+  SELECT $8::text, id, 'assistant', '', 'streaming' FROM new_session
   RETURNING id
+), turn AS (
+  INSERT INTO chat_turns (message_id, session_id, user_id, owner, expires_at)
+  SELECT $8::text, id, $1::text, $9::text, now() + $10::int * interval '1 millisecond' FROM new_session
+  RETURNING 1
 )
-SELECT count(*)::int AS created FROM new_session`;
+SELECT (SELECT count(*)::int FROM new_session) AS created,
+  EXISTS (SELECT 1 FROM existing) AS existed, NOT (SELECT ok FROM capacity) AS capped`;
 
-// Next turn of a persistent conversation: both messages, only if the session is the user's.
+// Next turn of a persistent conversation: both messages and the turn row, only if the session
+// is the user's, has no answer running (the unique index backs this up) and the user is under the cap.
 const APPEND_TURN = `
 WITH owned AS (
-  UPDATE chat_sessions SET updated_at = now(), is_active = true
-  WHERE id = $1 AND user_id = $2
+  SELECT id FROM chat_sessions WHERE id = $1::text AND user_id = $2::text
+), busy AS (
+  SELECT 1 FROM chat_messages WHERE session_id = $1::text AND role = 'assistant' AND status = 'streaming'
+), capacity AS (
+  SELECT count(*) < $8::int AS ok FROM chat_turns WHERE user_id = $2::text AND finished_at IS NULL
+), go AS (
+  SELECT id FROM owned WHERE NOT EXISTS (SELECT 1 FROM busy) AND (SELECT ok FROM capacity)
+), touched AS (
+  UPDATE chat_sessions SET updated_at = now(), is_active = true WHERE id IN (SELECT id FROM go)
   RETURNING id
+), messages AS (
+  INSERT INTO chat_messages (id, session_id, role, content, status)
+  SELECT $3::text, id, 'user', $4::text, 'complete' FROM go
+  UNION ALL
+  SELECT $5::text, id, 'assistant', '', 'streaming' FROM go
+  RETURNING id
+), turn AS (
+  INSERT INTO chat_turns (message_id, session_id, user_id, owner, expires_at)
+  SELECT $5::text, id, $2::text, $6::text, now() + $7::int * interval '1 millisecond' FROM go
+  RETURNING 1
 )
-INSERT INTO chat_messages (id, session_id, role, content, status)
-SELECT $3, id, 'user', $4, 'complete' FROM owned
-UNION ALL
-SELECT $5, id, 'assistant', '', 'streaming' FROM owned
-RETURNING id`;
+SELECT EXISTS (SELECT 1 FROM owned) AS found, EXISTS (SELECT 1 FROM busy) AS busy,
+  NOT (SELECT ok FROM capacity) AS capped, EXISTS (SELECT 1 FROM go) AS appended`;
 
 const SET_GENERATED_TITLE = `
 UPDATE chat_sessions SET session_title = $2 WHERE id = $1 AND session_title = $3 RETURNING id`;
@@ -69,21 +97,35 @@ UPDATE chat_messages SET content = $2, tool_calls = $3::jsonb, status = $4 WHERE
 export class ConversationRepository {
   constructor(private readonly database: ChatDatabase) {}
 
-  /** Creates the session with its first message; `false` when the idempotency key was seen. */
-  async createConversation(input: NewConversation): Promise<boolean> {
+  /**
+   * Creates the session with its first message and the answer's turn row: `created`, `existed`
+   * (the idempotency key was seen) or `capped` (the user runs `maxRunning` answers already).
+   */
+  async createConversation(
+    input: NewConversation,
+    turn: TurnOwner,
+  ): Promise<'created' | 'existed' | 'capped'> {
     const rows = await withDeadline(
-      this.database.query<{ created: number }>(CREATE_CONVERSATION, [
-        input.userId,
-        input.modelId,
-        input.sessionId,
-        input.title,
-        input.idempotencyKey,
-        input.userMessageId,
-        input.message,
-        input.assistantMessageId,
-      ]),
+      this.database.transaction(async (query) => {
+        await query(LOCK_USER, [input.userId]);
+        return query<{ created: number; existed: boolean; capped: boolean }>(CREATE_CONVERSATION, [
+          input.userId,
+          input.modelId,
+          input.sessionId,
+          input.title,
+          input.idempotencyKey,
+          input.userMessageId,
+          input.message,
+          input.assistantMessageId,
+          turn.owner,
+          turn.leaseMs,
+          turn.maxRunning,
+        ]);
+      }),
     );
-    return rows[0]?.created === 1;
+    const row = rows[0];
+    if (row?.created === 1) return 'created';
+    return row?.existed ? 'existed' : row?.capped ? 'capped' : 'existed';
   }
 
   async findByIdempotencyKey(userId: string, key: string): Promise<ExistingConversation | undefined> {
@@ -113,24 +155,41 @@ export class ConversationRepository {
     };
   }
 
-  /** Adds the next user message and the streaming assistant message; false if not the user's. */
-  async appendTurn(input: {
-    sessionId: string;
-    userId: string;
-    userMessageId: string;
-    message: string;
-    assistantMessageId: string;
-  }): Promise<boolean> {
-    const rows = await withDeadline(
-      this.database.query(APPEND_TURN, [
-        input.sessionId,
-        input.userId,
-        input.userMessageId,
-        input.message,
-        input.assistantMessageId,
-      ]),
-    );
-    return rows.length > 0;
+  /** Adds the next user message, the streaming assistant message and its turn row. */
+  async appendTurn(
+    input: {
+      sessionId: string;
+      userId: string;
+      userMessageId: string;
+      message: string;
+      assistantMessageId: string;
+    },
+    turn: TurnOwner,
+  ): Promise<'appended' | 'not_found' | 'busy' | 'capped'> {
+    let row: { found: boolean; busy: boolean; capped: boolean; appended: boolean } | undefined;
+    try {
+      [row] = await withDeadline(
+        this.database.transaction(async (query) => {
+          await query(LOCK_USER, [input.userId]);
+          return query<{ found: boolean; busy: boolean; capped: boolean; appended: boolean }>(APPEND_TURN, [
+            input.sessionId,
+            input.userId,
+            input.userMessageId,
+            input.message,
+            input.assistantMessageId,
+            turn.owner,
+            turn.leaseMs,
+            turn.maxRunning,
+          ]);
+        }),
+      );
+    } catch (error) {
+      if (isUniqueViolation(error, 'chat_messages_one_streaming_idx')) return 'busy';
+      throw error;
+    }
+    if (!row?.found) return 'not_found';
+    if (row.appended) return 'appended';
+    return row.busy ? 'busy' : 'capped';
   }
 
   async finishMessage(
@@ -222,23 +281,22 @@ export class ConversationRepository {
     );
     return rows.length > 0;
   }
+}
 
-  /** Marks answers left `streaming` by a process that died as failed (run at start-up). */
-  async failAbandonedMessages(olderThanMinutes: number): Promise<number> {
-    const rows = await withDeadline(
-      this.database.db
-        .update(chatMessages)
-        .set({ status: 'error' })
-        .where(
-          and(
-            eq(chatMessages.status, 'streaming'),
-            lt(chatMessages.createdAt, sql`now() - make_interval(mins => ${olderThanMinutes})`),
-          ),
-        )
-        .returning({ id: chatMessages.id }),
-    );
-    return rows.length;
+/** Who runs a new answer, for how long before its lease must be renewed, and the user's cap. */
+export interface TurnOwner {
+  owner: string;
+  leaseMs: number;
+  maxRunning: number;
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  for (let cause: unknown = error; cause; cause = (cause as { cause?: unknown }).cause) {
+    const record = cause as { code?: string; constraint_name?: string; constraint?: string };
+    if (record.code === '23505')
+      return (record.constraint_name ?? record.constraint ?? constraint) === constraint;
   }
+  return false;
 }
 
 export interface SessionCursor {

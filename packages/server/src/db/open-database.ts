@@ -18,8 +18,20 @@ export interface ChatDatabase {
   readonly driver: 'postgres' | 'pglite';
   /** Runs one parameterised statement and returns its rows. */
   query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]>;
+  /** Runs `work` in one transaction; its `query` runs inside it. */
+  transaction<T>(work: (query: Query) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onNotify` with each NOTIFY payload on `channel`. Needs a session-level connection:
+   * behind a transaction-pooling proxy notifications may never arrive (readers poll anyway).
+   */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<{ unlisten(): Promise<void> }>;
   close(): Promise<void>;
 }
+
+export type Query = <Row = Record<string, unknown>>(
+  text: string,
+  params?: readonly unknown[],
+) => Promise<Row[]>;
 
 export interface OpenDatabaseOptions {
   /** A Postgres connection string: postgres.js is used. */
@@ -70,6 +82,17 @@ function openPostgres(url: string, max: number): Opened {
     driver: 'postgres',
     query: async <Row>(text: string, params: readonly unknown[] = []) =>
       (await client.unsafe(text, params as never[], { prepare: true })) as unknown as Row[],
+    transaction: async <T>(work: (query: Query) => Promise<T>) =>
+      (await client.begin((tx) =>
+        work(
+          async <Row>(text: string, params: readonly unknown[] = []) =>
+            (await tx.unsafe(text, params as never[], { prepare: true })) as unknown as Row[],
+        ),
+      )) as T,
+    listen: async (channel, onNotify) => {
+      const { unlisten } = await client.listen(channel, (payload) => onNotify(payload));
+      return { unlisten };
+    },
     close: () => client.end({ timeout: 5 }),
     migrate: async () => {
       await migratePostgres(db as never, { migrationsFolder: migrationsFolder() });
@@ -87,6 +110,17 @@ async function openPglite(dataDir: string | undefined): Promise<Opened> {
     driver: 'pglite',
     query: async <Row>(text: string, params: readonly unknown[] = []) =>
       (await client.query<Row>(text, params as unknown[])).rows,
+    transaction: (work) =>
+      client.transaction((tx) =>
+        work(
+          async <Row>(text: string, params: readonly unknown[] = []) =>
+            (await tx.query<Row>(text, params as unknown[])).rows,
+        ),
+      ),
+    listen: async (channel, onNotify) => {
+      const unlisten = await client.listen(channel, onNotify);
+      return { unlisten };
+    },
     close: () => client.close(),
     migrate: async () => {
       await migratePglite(db as never, { migrationsFolder: migrationsFolder() });

@@ -12,6 +12,9 @@ import { readJsonBody } from '../http/read-json-body';
 import type { RateLimiter } from '../rate-limit/rate-limiter';
 import type { Heartbeat } from '../streams/heartbeat';
 import { openSse } from '../streams/open-sse';
+import type { TurnLogRepository } from '../db/turn-log-repository';
+import { parseEventId } from '../turn-log/event-id';
+import type { FollowAnswer } from './stream-new';
 
 const DEFAULT_PAGE = 30;
 
@@ -21,6 +24,8 @@ export function sessionRoutes(deps: {
   repository: ConversationRepository;
   messages: RateLimiter;
   heartbeat: Heartbeat;
+  turnLog: TurnLogRepository;
+  follow: FollowAnswer;
 }) {
   const { chat, repository } = deps;
   return new Hono<AppEnv>()
@@ -64,13 +69,25 @@ export function sessionRoutes(deps: {
       const { message } = await readJsonBody(c, streamRequestSchema);
       const limitHeaders = await deps.messages.check(user.id);
       for (const [name, value] of Object.entries(limitHeaders)) c.header(name, value);
-      chat.assertStreamCapacity(user.id);
       const turn = await chat.continueConversation({
         userId: user.id,
         sessionId: c.req.param('id'),
         message,
       });
       return openSse(c, deps.heartbeat, (sink) => turn.attach(sink));
+    })
+    .get('/:id/stream', async (c) => {
+      // Resume: the events after Last-Event-ID from the turn log, then live; without it, the
+      // answer in progress from its start. From any instance.
+      const user = c.get('user');
+      const session = await repository.getSession(user.id, c.req.param('id'));
+      if (!session) throw notFound();
+      const last = parseEventId(c.req.header('last-event-id'));
+      const turn = await deps.turnLog.find(user.id, session.id, last?.messageId ?? null);
+      if (!turn || (!last && turn.finished)) return c.body(null, 204);
+      return openSse(c, deps.heartbeat, (sink) => {
+        void deps.follow(sink, turn.messageId, last?.seq ?? 0);
+      });
     })
     .post('/:id/stop', async (c) => {
       const stopped = await chat.stop(c.get('user').id, c.req.param('id'));

@@ -25,10 +25,12 @@ describe.each(testDrivers())('stream-new on %s', (driver) => {
     expect(types[0]).toBe('session_created');
     expect(types.at(-1)).toBe('done');
     expect(types).toContain('token');
-    for (const event of events) {
+    // Ids are positions in the answer's log: `<message id>:<seq>`, session_created at 0.
+    const done0 = events.at(-1)!.data as { message_id: string };
+    events.forEach((event, index) => {
       expect(event.event).toBe(event.data.type);
-      expect(event.id).toMatch(/^\d+$/);
-    }
+      expect(event.id).toBe(`${done0.message_id}:${index}`);
+    });
     const created = events[0]!.data as { session_id: string; model_id: string | null; title: string };
     expect(created.model_id).toBeNull();
     expect(created.title).toBe('New conversation');

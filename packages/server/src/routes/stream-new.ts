@@ -8,6 +8,12 @@ import type { RateLimiter } from '../rate-limit/rate-limiter';
 import type { Heartbeat } from '../streams/heartbeat';
 import { openSse } from '../streams/open-sse';
 import { replaySavedTurn } from '../streams/replay-saved-turn';
+import { sseFrame } from '../streams/sse-frame';
+import type { SseSink } from '../streams/sse-sink';
+import { eventId } from '../turn-log/event-id';
+
+/** Sends an answer's log after `afterSeq` to `sink`, then follows it to its end. */
+export type FollowAnswer = (sink: SseSink, messageId: string, afterSeq: number) => Promise<void>;
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]+$/;
 
@@ -16,6 +22,7 @@ export function streamNewRoutes(deps: {
   chat: ChatService;
   newConversations: RateLimiter;
   heartbeat: Heartbeat;
+  follow: FollowAnswer;
 }) {
   return new Hono<AppEnv>()
     .get('/', () => {
@@ -51,7 +58,6 @@ export function streamNewRoutes(deps: {
         // A retry of a conversation that exists creates nothing: it must still learn its id.
         if (!(idempotencyKey && (await deps.chat.conversationExists(user.id, idempotencyKey)))) throw error;
       }
-      deps.chat.assertStreamCapacity(user.id);
       const started = await deps.chat.startConversation({
         userId: user.id,
         modelId,
@@ -60,7 +66,11 @@ export function streamNewRoutes(deps: {
       });
       return openSse(c, deps.heartbeat, (sink) => {
         if (started.turn) started.turn.attach(sink, started.sessionCreated);
-        else replaySavedTurn(sink, started.sessionCreated, started.savedAnswer);
+        else if (started.follow) {
+          // A retry joins the same answer through its log, from the start.
+          sink.write(sseFrame(eventId(started.follow, 0), started.sessionCreated));
+          void deps.follow(sink, started.follow, 0);
+        } else replaySavedTurn(sink, started.sessionCreated, started.savedAnswer);
       });
     });
 }

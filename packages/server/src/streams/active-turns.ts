@@ -1,39 +1,43 @@
 import type { ActiveTurn } from './active-turn';
 
-/** The answers this server instance is generating, by session and counted per user. */
+/** The answers this server instance is generating, by session and by message. */
 export class ActiveTurns {
   private readonly bySession = new Map<string, ActiveTurn>();
-  private readonly perUser = new Map<string, number>();
+  private readonly byMessageId = new Map<string, ActiveTurn>();
 
   get(sessionId: string): ActiveTurn | undefined {
     return this.bySession.get(sessionId);
   }
 
-  countForUser(userId: string): number {
-    return this.perUser.get(userId) ?? 0;
+  byMessage(messageId: string): ActiveTurn | undefined {
+    return this.byMessageId.get(messageId);
   }
 
   get size(): number {
-    return this.bySession.size;
+    return this.byMessageId.size;
   }
 
   add(turn: ActiveTurn): void {
     this.bySession.set(turn.sessionId, turn);
-    this.perUser.set(turn.userId, this.countForUser(turn.userId) + 1);
-    void turn.finished.then(() => {
+    this.byMessageId.set(turn.assistantMessageId, turn);
+    // Held until its log is settled (written, or given up): the lease is renewed meanwhile.
+    void turn.settled.then(() => {
       if (this.bySession.get(turn.sessionId) === turn) this.bySession.delete(turn.sessionId);
-      const count = this.countForUser(turn.userId) - 1;
-      if (count > 0) this.perUser.set(turn.userId, count);
-      else this.perUser.delete(turn.userId);
+      this.byMessageId.delete(turn.assistantMessageId);
     });
+  }
+
+  /** The message ids of the answers held here (their leases are renewed). */
+  heldIds(): string[] {
+    return [...this.byMessageId.keys()];
   }
 
   /** Waits for every running answer to be saved (graceful shutdown). */
   async drain(): Promise<void> {
-    await Promise.all([...this.bySession.values()].map((turn) => turn.finished));
+    await Promise.all([...this.byMessageId.values()].map((turn) => turn.settled));
   }
 
   abortAll(reason: string): void {
-    for (const turn of this.bySession.values()) turn.controller.abort(reason);
+    for (const turn of this.byMessageId.values()) turn.controller.abort(reason);
   }
 }

@@ -8,12 +8,12 @@ export function replaySavedTurn(
   sessionCreated: SessionCreatedEvent,
   answer: Message | undefined,
 ): void {
-  let id = 1;
-  sink.write(sseFrame(id++, sessionCreated));
+  // The log is gone (retention): no ids, they would not be positions in it.
+  sink.write(sseFrame(undefined, sessionCreated));
   if (answer) {
-    if (answer.content) sink.write(tokenFrame(id++, answer.content));
-    for (const call of answer.tool_calls) sink.write(sseFrame(id++, { type: 'tool', ...call }));
-    sink.write(sseFrame(id++, lastEvent(answer)));
+    if (answer.content) sink.write(tokenFrame(undefined, answer.content));
+    for (const call of answer.tool_calls) sink.write(sseFrame(undefined, { type: 'tool', ...call }));
+    sink.write(sseFrame(undefined, lastEvent(answer)));
   }
   sink.end();
 }
@@ -24,6 +24,14 @@ function lastEvent(answer: Message): StreamEvent {
       return { type: 'done', message_id: answer.id, finish_reason: 'stop' };
     case 'partial':
       return { type: 'done', message_id: answer.id, finish_reason: 'stopped' };
+    case 'interrupted':
+      return {
+        type: 'error',
+        error:
+          'The server writing this answer stopped. The text so far is kept; retry to get a whole answer.',
+        code: 'interrupted',
+        retryable: true,
+      };
     default:
       return {
         type: 'error',
