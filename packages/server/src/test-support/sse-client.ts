@@ -13,12 +13,14 @@ export interface StreamRequest {
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** POST by default; GET for the resume endpoint. */
+  method?: 'GET' | 'POST';
 }
 
-/** POSTs to a stream endpoint; the events are read lazily from `events`. */
+/** Opens a stream endpoint (POST unless told); the events are read lazily from `events`. */
 export async function openStream(url: string, request: StreamRequest = {}) {
   const response = await fetch(url, {
-    method: 'POST',
+    method: request.method ?? 'POST',
     headers: {
       'Content-Type': 'application/json',
       Accept: 'text/event-stream',
