@@ -69,7 +69,7 @@ export async function startTestCluster(adminUrl = process.env.DATABASE_URL): Pro
       instances.push(instance);
       return instance;
     },
-    token: (userId) => signToken({ sub: userId, exp: Math.floor(Date.now() / 1000) + 3_600 }, secret),
+    token: async (userId) => signToken({ sub: userId, exp: Math.floor(Date.now() / 1000) + 3_600 }, secret),
     query: (sql, params) => observer.query(sql, params),
     async close() {
       await Promise.all(instances.map((instance) => instance.close()));

@@ -70,9 +70,10 @@ postgresOnly('the turn log, on two instances of one Postgres', () => {
             body: { message: 'Tell me about tools', model_id: 'guide' },
             headers: { 'Idempotency-Key': key },
           });
+          let read = 0;
           for await (const event of retried.events) {
             seen.push(event);
-            if (seen.length === 3) break;
+            if (++read === 3) break;
           }
         }
         const sessionId = seen[0]!.data.session_id as string;
