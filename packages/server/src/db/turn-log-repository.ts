@@ -7,6 +7,9 @@ export const TURN_CHANNEL = 'parley_turn';
 /** The channel whose payload is the message id of an answer whose stop was asked for. */
 export const STOP_CHANNEL = 'parley_stop';
 
+/** How far past the last written event the `interrupted` event of a dead owner's answer goes. */
+export const INTERRUPTED_SEQ_GAP = 1_000_000;
+
 /** One row of the log as written: events `firstSeq..seq`; tokens' payload is their texts. */
 export interface LogEntry {
   firstSeq: number;
@@ -76,7 +79,9 @@ WHERE owner = $1::text AND finished_at IS NULL
 RETURNING message_id, stop_requested`;
 
 // Answers whose owner stopped renewing: one instance takes each (SKIP LOCKED), keeps the text
-// so far, marks it interrupted and appends the last event every reader ends on.
+// so far, marks it interrupted and appends the last event every reader ends on. Its number is
+// far past the last one written, since the dead owner may have sent a batch it never wrote:
+// the client that saw those events must still find the last one after its Last-Event-ID.
 const SWEEP = `
 WITH expired AS (
   SELECT message_id FROM chat_turns
@@ -84,7 +89,7 @@ WITH expired AS (
     AND message_id NOT IN (SELECT jsonb_array_elements_text($4::jsonb))
   ORDER BY expires_at LIMIT $2::int FOR UPDATE SKIP LOCKED
 ), ended AS (
-  UPDATE chat_turns t SET finished_at = now(), owner = $1::text, last_seq = t.last_seq + 1
+  UPDATE chat_turns t SET finished_at = now(), owner = $1::text, last_seq = t.last_seq + ${INTERRUPTED_SEQ_GAP}
   FROM expired WHERE t.message_id = expired.message_id
   RETURNING t.message_id, t.session_id, t.user_id, t.last_seq
 ), events AS (
