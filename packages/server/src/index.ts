@@ -1,4 +1,4 @@
-export { createChatServer, type ChatServer, type ChatServerOptions } from './app';
+export { createChatServer, type ChatServer, type ChatServerOptions, type TurnLogOptions } from './app';
 export { type Authenticate, type AuthenticatedUser, jwtAuthenticator } from './auth/authenticator';
 export { signToken, verifyToken, type TokenClaims } from './auth/hs256';
 export { ConfigError, loadConfig, type ServerConfig } from './config';
