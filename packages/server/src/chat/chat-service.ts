@@ -9,6 +9,7 @@ import type { ProviderMessage } from '../providers/types';
 import { ActiveTurn } from '../streams/active-turn';
 import type { ActiveTurns } from '../streams/active-turns';
 import { type TurnLogContext, TurnLogWriter } from '../turn-log/turn-log-writer';
+import { DATABASE_UNREACHABLE_EVENT } from '../turn-log/final-events';
 import type { TurnWakeups } from '../turn-log/turn-wakeups';
 import type { TurnRunner } from './turn-runner';
 
@@ -190,6 +191,7 @@ export class ChatService {
       ...this.options.log,
       onWritten: (messageId) => wakeups.notify(messageId),
       onLost: () => turn.controller.abort('lost'),
+      onUnreachable: () => turn.detachAll(DATABASE_UNREACHABLE_EVENT),
     });
     this.options.turns.add(turn);
     return turn;

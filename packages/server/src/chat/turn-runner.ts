@@ -10,7 +10,7 @@ import type { ToolDefinition } from '../tools/types';
 import { runTurn } from '../turn/run-turn';
 import { TurnAbortedError } from '../turn/turn-aborted-error';
 import { TurnFailedError } from '../turn/turn-failed-error';
-import { INTERRUPTED_EVENT } from '../turn-log/turn-leases';
+import { DATABASE_UNREACHABLE_EVENT, INTERRUPTED_EVENT } from '../turn-log/final-events';
 
 export interface TurnRunnerOptions {
   repository: ConversationRepository;
@@ -135,16 +135,7 @@ export class TurnRunner {
       return;
     }
     logger.error('saving the answer failed', { session: turn.sessionId });
-    turn.finish(
-      {
-        type: 'error',
-        error:
-          'The database is not answering: the answer is saved only up to a moment ago. Reload later to see whether the rest was saved.',
-        code: 'database_unavailable',
-        retryable: true,
-      },
-      false,
-    );
+    turn.finish(DATABASE_UNREACHABLE_EVENT, false);
     // The tail stays in memory: written when the database is back, unless another instance
     // has taken the answer over by then.
     const retried = await log.finish(seq, last, status, toolCalls, Date.now() + this.options.keepTailMs);

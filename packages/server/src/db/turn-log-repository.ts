@@ -7,6 +7,9 @@ export const TURN_CHANNEL = 'parley_turn';
 /** The channel whose payload is the message id of an answer whose stop was asked for. */
 export const STOP_CHANNEL = 'parley_stop';
 
+/** The deadline of one batch write. */
+const BATCH_DEADLINE_MS = 2_000;
+
 /** How far past the last written event the `interrupted` event of a dead owner's answer goes. */
 export const INTERRUPTED_SEQ_GAP = 1_000_000;
 
@@ -138,6 +141,7 @@ export class TurnLogRepository {
   /** Writes one batch; `false` when this instance no longer owns the answer. */
   async write(batch: LogBatch): Promise<boolean> {
     const last = batch.entries.at(-1);
+    // A short deadline: the batch is retried, and the clients must learn of a hung database soon.
     const rows = await withDeadline(
       this.database.query<{ owned: number }>(WRITE_BATCH, [
         batch.messageId,
@@ -156,6 +160,7 @@ export class TurnLogRepository {
         batch.toolCalls ? JSON.stringify(batch.toolCalls) : null,
         batch.status ?? null,
       ]),
+      BATCH_DEADLINE_MS,
     );
     return rows[0]?.owned === 1;
   }

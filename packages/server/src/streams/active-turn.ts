@@ -93,6 +93,20 @@ export class ActiveTurn {
   }
 
   /**
+   * Ends the clients' streams with `event` (no id: it is not in the log) while the answer goes
+   * on in memory; they resume from the log once the database is back.
+   */
+  detachAll(event: ErrorEvent): void {
+    if (this.final) return;
+    const frame = sseFrame(undefined, event);
+    for (const sink of this.sinks) {
+      sink.write(frame);
+      sink.end();
+    }
+    this.sinks.clear();
+  }
+
+  /**
    * Reserves the last event's number (the runner writes it to the log before sending it);
    * nothing else is logged after it (a late title is only stored).
    */

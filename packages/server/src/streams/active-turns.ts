@@ -32,9 +32,21 @@ export class ActiveTurns {
     return [...this.byMessageId.keys()];
   }
 
-  /** Waits for every running answer to be saved (graceful shutdown). */
-  async drain(): Promise<void> {
-    await Promise.all([...this.byMessageId.values()].map((turn) => turn.settled));
+  /**
+   * Waits for every running answer to end and be saved (graceful shutdown); an answer whose
+   * tail waits for a database that does not answer is given `tailMs` more.
+   */
+  async drain(tailMs = 5_000): Promise<void> {
+    const turns = [...this.byMessageId.values()];
+    await Promise.all(turns.map((turn) => turn.finished));
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.all(turns.map((turn) => turn.settled)),
+      new Promise((resolve) => {
+        timer = setTimeout(resolve, tailMs);
+      }),
+    ]);
+    clearTimeout(timer);
   }
 
   abortAll(reason: string): void {

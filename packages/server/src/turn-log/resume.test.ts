@@ -206,4 +206,31 @@ postgresOnly('the turn log, on two instances of one Postgres', () => {
     );
     expect(saved!.status).toBe('partial');
   });
+
+  it("deletes a finished answer's log after the retention time; a late resume then gets 204", async () => {
+    const token = await cluster.token('retention');
+    const short = await cluster.start({ turnLog: { retentionMs: 0, leaseMs: 400 } });
+    const { events } = await readStream(`${short.url}/api/chat/stream-new`, {
+      token,
+      body: { message: 'Hi' },
+    });
+    const messageId = events.at(-1)!.data.message_id as string;
+    for (;;) {
+      const [left] = await cluster.query<{ count: string }>(
+        'SELECT count(*) FROM chat_turn_events WHERE message_id = $1',
+        [messageId],
+      );
+      if (Number(left!.count) === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const late = await fetch(`${short.url}/api/chat/sessions/${events[0]!.data.session_id}/stream`, {
+      headers: { Authorization: `Bearer ${token}`, 'Last-Event-ID': events[3]!.id! },
+    });
+    expect(late.status).toBe(204);
+    const [saved] = await cluster.query<{ status: string }>(
+      'SELECT status FROM chat_messages WHERE id = $1',
+      [messageId],
+    );
+    expect(saved!.status).toBe('complete');
+  });
 });

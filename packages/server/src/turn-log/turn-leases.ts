@@ -1,8 +1,8 @@
-import type { ErrorEvent } from '@parley/sdk/protocol';
 import { STOP_CHANNEL, TURN_CHANNEL, type TurnLogRepository } from '../db/turn-log-repository';
 import type { ChatDatabase } from '../db/open-database';
 import type { Logger } from '../logger';
 import type { ActiveTurns } from '../streams/active-turns';
+import { INTERRUPTED_EVENT } from './final-events';
 import type { TurnWakeups } from './turn-wakeups';
 
 export interface TurnLeaseOptions {
@@ -20,14 +20,6 @@ export interface TurnLeaseOptions {
   /** Logs deleted per statement (bounded work per tick). */
   retentionBatch?: number;
 }
-
-/** The last event of an answer whose server died, appended by the instance that takes it over. */
-export const INTERRUPTED_EVENT: ErrorEvent = {
-  type: 'error',
-  error: 'The server writing this answer stopped. The text so far is kept; retry to get a whole answer.',
-  code: 'interrupted',
-  retryable: true,
-};
 
 /**
  * Keeps this instance's leases alive, takes over the answers of instances that died (every

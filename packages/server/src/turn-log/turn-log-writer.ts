@@ -19,6 +19,12 @@ export interface TurnLogContext {
   onWritten(messageId: string): void;
   /** Called when the answer turns out to be owned by another instance (the sweeper took it). */
   onLost(messageId: string): void;
+  /**
+   * Called once when a batch has not been committed `unreachableMs` after its first attempt:
+   * the database is down or hung. Writing goes on; the clients are told.
+   */
+  onUnreachable?(messageId: string): void;
+  unreachableMs?: number;
 }
 
 /** How a final write ended: written, taken over by a sweeper, or the database did not answer. */
@@ -38,6 +44,9 @@ export class TurnLogWriter {
   private writing: Promise<void> | undefined;
   private lost = false;
   private finishing = false;
+  private watchdog: NodeJS.Timeout | undefined;
+  /** The clients were told the database does not answer. */
+  unreachable = false;
   /** A batch whose write failed: written (or found committed) before anything newer. */
   private retry: PendingBatch | undefined;
   /** The last event number known to be in the log. */
@@ -104,6 +113,12 @@ export class TurnLogWriter {
   dispose(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
+  }
+
+  /** Stops the watchdog (the answer's tail is given up). */
+  release(): void {
+    clearTimeout(this.watchdog);
+    this.watchdog = undefined;
   }
 
   private flushSoon(ms: number): void {
@@ -179,6 +194,7 @@ export class TurnLogWriter {
 
   private async writeBatch(batch: PendingBatch, status: LogBatch['status']): Promise<void> {
     const { repository, owner, leaseMs } = this.context;
+    this.watch();
     const owned = await repository.write({
       messageId: this.messageId,
       owner,
@@ -192,12 +208,26 @@ export class TurnLogWriter {
     else this.markLost();
   }
 
+  /** Starts the unreachable-database watchdog of the oldest batch not yet committed. */
+  private watch(): void {
+    const { onUnreachable, unreachableMs = 3_000 } = this.context;
+    if (!onUnreachable || this.watchdog || this.unreachable) return;
+    this.watchdog = setTimeout(() => {
+      this.unreachable = true;
+      onUnreachable(this.messageId);
+    }, unreachableMs);
+    this.watchdog.unref();
+  }
+
   private committed(seq: number): void {
+    clearTimeout(this.watchdog);
+    this.watchdog = undefined;
     this.written = seq;
     this.context.onWritten(this.messageId);
   }
 
   private markLost(): void {
+    this.release();
     this.lost = true;
     this.pending = [];
     this.retry = undefined;
