@@ -33,6 +33,9 @@ import { ActiveTurns } from './streams/active-turns';
 import { Heartbeat } from './streams/heartbeat';
 import type { SseSink } from './streams/sse-sink';
 import { TurnLogRepository } from './db/turn-log-repository';
+import { UserEventsRepository } from './db/user-events-repository';
+import { openSse } from './streams/open-sse';
+import { followUserEvents } from './turn-log/follow-user-events';
 import { followLog } from './turn-log/follow-log';
 import { TurnLeases } from './turn-log/turn-leases';
 import { TurnWakeups } from './turn-log/turn-wakeups';
@@ -124,6 +127,7 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
   const turns = new ActiveTurns();
   const turnLogOptions = options.turnLog ?? {};
   const turnLog = new TurnLogRepository(options.database);
+  const userEvents = new UserEventsRepository(options.database);
   const wakeups = new TurnWakeups();
   const owner = turnLogOptions.instanceId ?? `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
   const leaseMs = turnLogOptions.leaseMs ?? 6_000;
@@ -131,6 +135,7 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
   const leases = new TurnLeases({
     database: options.database,
     repository: turnLog,
+    userEvents,
     turns,
     wakeups,
     logger,
@@ -156,6 +161,7 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
   });
   const runner = new TurnRunner({
     repository,
+    userEvents,
     provider: options.provider ?? createDemoProvider({ delayMs: 30 }),
     logger,
     providerModel: options.providerModel ?? 'demo',
@@ -168,6 +174,7 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
   const chat = new ChatService({
     repository,
     turnLog,
+    userEvents,
     models,
     turns,
     runner,
@@ -222,7 +229,24 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
   app.use('/api/chat/*', authenticate(verify));
   app.use('/api/models', authenticate(verify));
   app.route('/api/chat/stream-new', streamNewRoutes({ chat, newConversations, heartbeat, follow }));
-  app.route('/api/chat/sessions', sessionRoutes({ chat, repository, messages, heartbeat, turnLog, follow }));
+  app.get('/api/chat/events', (c) => {
+    // The user's sidebar changes from any instance; Last-Event-ID resumes them.
+    const last = c.req.header('last-event-id');
+    const afterId = last && /^\d{1,18}$/.test(last) ? last : undefined;
+    return openSse(c, heartbeat, (sink) => {
+      void followUserEvents(sink, {
+        repository: userEvents,
+        wakeups,
+        userId: c.get('user').id,
+        afterId,
+        pollMs,
+      });
+    });
+  });
+  app.route(
+    '/api/chat/sessions',
+    sessionRoutes({ chat, repository, messages, heartbeat, turnLog, userEvents, follow }),
+  );
   app.route('/api/models', modelRoutes(models));
   app.notFound(() => {
     throw new ApiError(404, 'not_found', 'There is nothing here.');

@@ -2,6 +2,7 @@ import { DEFAULT_SESSION_TITLE, type Message, type SessionCreatedEvent } from '@
 import type { ConversationRepository, TurnOwner } from '../db/conversation-repository';
 import { newId } from '../db/ids';
 import type { TurnLogRepository } from '../db/turn-log-repository';
+import type { UserEventsRepository } from '../db/user-events-repository';
 import { ApiError } from '../errors/api-error';
 import type { ModelRegistry } from '../models/model-registry';
 import type { ModelConfig } from '../models/types';
@@ -16,6 +17,7 @@ import type { TurnRunner } from './turn-runner';
 export interface ChatServiceOptions {
   repository: ConversationRepository;
   turnLog: TurnLogRepository;
+  userEvents: UserEventsRepository;
   models: ModelRegistry;
   turns: ActiveTurns;
   runner: TurnRunner;
@@ -79,6 +81,14 @@ export class ChatService {
     if (created === 'capped') throw this.capped();
 
     const turn = this.track(new ActiveTurn(sessionId, input.userId, assistantMessageId));
+    void this.options.userEvents
+      .record(input.userId, {
+        type: 'session_created',
+        session_id: sessionId,
+        model_id: input.modelId,
+        title: DEFAULT_SESSION_TITLE,
+      })
+      .catch(() => {});
     const history: ProviderMessage[] = [{ role: 'user', content: input.message }];
     void this.options.runner.run(turn, model, input.modelId, history);
     void this.options.runner.title(turn, model, input.message);

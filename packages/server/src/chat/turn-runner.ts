@@ -1,5 +1,6 @@
 import { DEFAULT_SESSION_TITLE, type DoneEvent, type ErrorEvent, type ToolCall } from '@parley/sdk/protocol';
 import type { ConversationRepository } from '../db/conversation-repository';
+import type { UserEventsRepository } from '../db/user-events-repository';
 import type { Logger } from '../logger';
 import type { ModelConfig } from '../models/types';
 import { ProviderError } from '../providers/provider-error';
@@ -14,6 +15,7 @@ import { DATABASE_UNREACHABLE_EVENT, INTERRUPTED_EVENT } from '../turn-log/final
 
 export interface TurnRunnerOptions {
   repository: ConversationRepository;
+  userEvents: UserEventsRepository;
   provider: ChatProvider;
   logger: Logger;
   /** The provider model name when a model config names none. */
@@ -127,6 +129,7 @@ export class TurnRunner {
     if (outcome === 'written') {
       turn.finish(last);
       turn.settle();
+      this.statusChanged(turn, status);
       return;
     }
     if (outcome === 'lost') {
@@ -139,8 +142,20 @@ export class TurnRunner {
     // The tail stays in memory: written when the database is back, unless another instance
     // has taken the answer over by then.
     const retried = await log.finish(seq, last, status, toolCalls, Date.now() + this.options.keepTailMs);
-    if (retried !== 'written') logger.error("the answer's tail was not saved", { session: turn.sessionId });
+    if (retried === 'written') this.statusChanged(turn, status);
+    else logger.error("the answer's tail was not saved", { session: turn.sessionId });
     turn.settle();
+  }
+
+  private statusChanged(turn: ActiveTurn, status: string): void {
+    void this.options.userEvents
+      .record(turn.userId, {
+        type: 'answer_status',
+        session_id: turn.sessionId,
+        message_id: turn.assistantMessageId,
+        status,
+      })
+      .catch(() => {});
   }
 
   /** Runs beside the answer, never before `done`: a `title` event if the stream is still open. */
@@ -159,7 +174,14 @@ export class TurnRunner {
         title,
         DEFAULT_SESSION_TITLE,
       );
-      if (stored) turn.pushTitle(title);
+      if (stored) {
+        turn.pushTitle(title);
+        await this.options.userEvents.record(turn.userId, {
+          type: 'session_titled',
+          session_id: turn.sessionId,
+          title,
+        });
+      }
     } catch (error) {
       this.options.logger.warn('title not stored', { session: turn.sessionId, error: String(error) });
     }

@@ -13,6 +13,7 @@ import type { RateLimiter } from '../rate-limit/rate-limiter';
 import type { Heartbeat } from '../streams/heartbeat';
 import { openSse } from '../streams/open-sse';
 import type { TurnLogRepository } from '../db/turn-log-repository';
+import type { UserEventsRepository } from '../db/user-events-repository';
 import { parseEventId } from '../turn-log/event-id';
 import type { FollowAnswer } from './stream-new';
 
@@ -25,6 +26,7 @@ export function sessionRoutes(deps: {
   messages: RateLimiter;
   heartbeat: Heartbeat;
   turnLog: TurnLogRepository;
+  userEvents: UserEventsRepository;
   follow: FollowAnswer;
 }) {
   const { chat, repository } = deps;
@@ -53,6 +55,9 @@ export function sessionRoutes(deps: {
       const { title } = await readJsonBody(c, renameSessionRequestSchema);
       const session = await repository.renameSession(c.get('user').id, c.req.param('id'), title);
       if (!session) throw notFound();
+      await deps.userEvents
+        .record(c.get('user').id, { type: 'session_renamed', session_id: session.id, title: session.title })
+        .catch(() => {});
       return c.json({ session });
     })
     .delete('/:id', async (c) => {
@@ -62,6 +67,7 @@ export function sessionRoutes(deps: {
       if (!session) throw notFound();
       await chat.stop(user.id, id);
       if (!(await repository.deleteSession(user.id, id))) throw notFound();
+      await deps.userEvents.record(user.id, { type: 'session_deleted', session_id: id }).catch(() => {});
       return c.body(null, 204);
     })
     .post('/:id/stream', async (c) => {

@@ -233,4 +233,42 @@ postgresOnly('the turn log, on two instances of one Postgres', () => {
     );
     expect(saved!.status).toBe('complete');
   });
+
+  it('sends the sidebar changes made on one instance to a client of the other, resumable', async () => {
+    const token = await cluster.token('sidebar');
+    const changes = await openStream(`${b.url}/api/chat/events`, { method: 'GET', token });
+    expect(changes.response.status).toBe(200);
+    const { events } = await readStream(`${a.url}/api/chat/stream-new`, { token, body: { message: 'Hi' } });
+    const sessionId = events[0]!.data.session_id as string;
+    const api = (method: string, body?: unknown) =>
+      fetch(`${a.url}/api/chat/sessions/${sessionId}`, {
+        method,
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    await api('PATCH', { title: 'Renamed' });
+    await api('DELETE');
+    const seen: WireEvent[] = [];
+    for await (const event of changes.events) {
+      seen.push(event);
+      if (event.event === 'session_deleted') break;
+    }
+    const types = seen.map((event) => event.event);
+    expect(types).toContain('session_created');
+    expect(types).toContain('answer_status');
+    expect(types).toContain('session_renamed');
+    expect(seen.every((event) => event.data.session_id === sessionId)).toBe(true);
+
+    const again = await openStream(`${a.url}/api/chat/events`, {
+      method: 'GET',
+      token,
+      headers: { 'Last-Event-ID': seen[0]!.id! },
+    });
+    const rest: WireEvent[] = [];
+    for await (const event of again.events) {
+      rest.push(event);
+      if (event.event === 'session_deleted') break;
+    }
+    expect(rest.map((event) => event.id)).toEqual(seen.slice(1).map((event) => event.id));
+  });
 });

@@ -1,6 +1,7 @@
 import { STOP_CHANNEL, TURN_CHANNEL, type TurnLogRepository } from '../db/turn-log-repository';
 import type { ChatDatabase } from '../db/open-database';
 import type { Logger } from '../logger';
+import { USER_CHANNEL, type UserEventsRepository } from '../db/user-events-repository';
 import type { ActiveTurns } from '../streams/active-turns';
 import { INTERRUPTED_EVENT } from './final-events';
 import type { TurnWakeups } from './turn-wakeups';
@@ -8,6 +9,7 @@ import type { TurnWakeups } from './turn-wakeups';
 export interface TurnLeaseOptions {
   database: ChatDatabase;
   repository: TurnLogRepository;
+  userEvents: UserEventsRepository;
   turns: ActiveTurns;
   wakeups: TurnWakeups;
   logger: Logger;
@@ -20,6 +22,9 @@ export interface TurnLeaseOptions {
   /** Logs deleted per statement (bounded work per tick). */
   retentionBatch?: number;
 }
+
+/** How long sidebar changes are kept for clients that resume `GET /api/chat/events`. */
+const USER_EVENTS_RETENTION_MS = 60 * 60_000;
 
 /**
  * Keeps this instance's leases alive, takes over the answers of instances that died (every
@@ -44,6 +49,7 @@ export class TurnLeases {
         await database.listen(STOP_CHANNEL, (messageId) =>
           turns.byMessage(messageId)?.controller.abort('stopped'),
         ),
+        await database.listen(USER_CHANNEL, (userId) => wakeups.notify(`user:${userId}`)),
       );
     } catch (error) {
       // Readers and stops still work by polling, only later.
@@ -79,12 +85,21 @@ export class TurnLeases {
       let taken = 0;
       for (;;) {
         const rows = await repository.sweep(owner, 100, INTERRUPTED_EVENT, turns.heldIds());
-        for (const row of rows) wakeups.notify(row.messageId);
+        for (const row of rows) {
+          wakeups.notify(row.messageId);
+          await this.options.userEvents.record(row.userId, {
+            type: 'answer_status',
+            session_id: row.sessionId,
+            message_id: row.messageId,
+            status: 'interrupted',
+          });
+        }
         taken += rows.length;
         if (rows.length < 100) break;
       }
       if (taken > 0) logger.warn('interrupted answers of a stopped server', { count: taken });
       await repository.deleteOldLogs(retentionMs, this.options.retentionBatch ?? 200);
+      await this.options.userEvents.deleteOld(USER_EVENTS_RETENTION_MS, 1_000);
       return taken;
     } catch (error) {
       logger.warn('turn sweep failed', { error: String(error) });
