@@ -76,6 +76,8 @@ export interface ChatServerOptions {
   titleTimeoutMs?: number;
   heartbeatMs?: number;
   logger?: Logger;
+  /** Epoch milliseconds for rate limits; `Date.now` when omitted (tests pass a fake clock). */
+  clock?: () => number;
 }
 
 /** The Hono app, plus a graceful `shutdown` that lets running answers be saved. */
@@ -101,16 +103,17 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
   const store = rateLimitStore(options);
   const limits = options.rateLimit ?? {};
   const minute = 60_000;
-  const newConversations = new RateLimiter(store, {
-    name: 'new-conversations',
-    limit: limits.newConversationsPerMinute ?? 10,
-    windowMs: minute,
-  });
-  const messages = new RateLimiter(store, {
-    name: 'messages',
-    limit: limits.messagesPerMinute ?? 30,
-    windowMs: minute,
-  });
+  const clock = options.clock ?? Date.now;
+  const newConversations = new RateLimiter(
+    store,
+    { name: 'new-conversations', limit: limits.newConversationsPerMinute ?? 10, windowMs: minute },
+    clock,
+  );
+  const messages = new RateLimiter(
+    store,
+    { name: 'messages', limit: limits.messagesPerMinute ?? 30, windowMs: minute },
+    clock,
+  );
   const chat = new ChatService({
     repository,
     provider: options.provider ?? createDemoProvider({ delayMs: 30 }),
@@ -144,11 +147,11 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
   app.route('/', healthRoutes(options.database));
   app.route('/', embedRoutes(options.embedDirectory));
   if (options.auth.guests && options.auth.jwtSecret) {
-    const perIp = new RateLimiter(store, {
-      name: 'guest-tokens',
-      limit: limits.guestTokensPerMinute ?? 20,
-      windowMs: minute,
-    });
+    const perIp = new RateLimiter(
+      store,
+      { name: 'guest-tokens', limit: limits.guestTokensPerMinute ?? 20, windowMs: minute },
+      clock,
+    );
     app.route(
       '/api/auth/guest',
       guestRoutes({

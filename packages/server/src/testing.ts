@@ -26,6 +26,8 @@ export interface TestServerOptions {
   trustProxy?: boolean;
   /** See `ChatServerOptions.embedDirectory`. */
   embedDirectory?: string | null;
+  /** The rate limits' clock (epoch ms); `Date.now` when omitted. */
+  clock?: () => number;
 }
 
 export interface TestServer {
@@ -85,6 +87,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     heartbeatMs: options.heartbeatMs,
     embedDirectory: options.embedDirectory,
     logger: options.logger ?? silentLogger,
+    clock: options.clock,
   });
   const server = await listen(app, 0);
   return {

@@ -32,6 +32,8 @@ export interface ChatServiceOptions {
 
 /** What stream-new gives back: the turn to attach to and the event to send first. */
 export interface StartedConversation {
+  /** False for a repeated `Idempotency-Key`: the conversation existed, nothing was created. */
+  created: boolean;
   turn: ActiveTurn | undefined;
   sessionCreated: SessionCreatedEvent;
   /** For a repeated request whose turn already ended: the saved answer to replay. */
@@ -97,6 +99,7 @@ export class ChatService {
     void this.run(turn, model, input.modelId, history);
     void this.title(turn, model, input.message);
     return {
+      created: true,
       turn,
       sessionCreated: {
         type: 'session_created',
@@ -180,10 +183,12 @@ export class ChatService {
       title: session.title,
     };
     const turn = this.options.turns.get(session.id);
-    if (turn && turn.assistantMessageId === existing.assistant?.id) return { turn, sessionCreated };
+    if (turn && turn.assistantMessageId === existing.assistant?.id) {
+      return { created: false, turn, sessionCreated };
+    }
     return existing.assistant
-      ? { turn: undefined, sessionCreated, savedAnswer: existing.assistant }
-      : { turn: undefined, sessionCreated };
+      ? { created: false, turn: undefined, sessionCreated, savedAnswer: existing.assistant }
+      : { created: false, turn: undefined, sessionCreated };
   }
 
   private async run(

@@ -1,15 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { ToolCall } from '@parley/sdk/protocol';
 
 /** The seed's table and column names, so its verification SQL runs unchanged. */
@@ -57,11 +47,13 @@ export const chatMessages = pgTable(
   (table) => [index('chat_messages_session_order_idx').on(table.sessionId, table.createdAt, table.id)],
 );
 
-/** Fixed-window counters of the Postgres rate-limit store (shared by every server instance). */
+/** Sliding logs of the Postgres rate-limit store (shared by every server instance). */
 export const rateLimits = pgTable('rate_limits', {
   key: text('key').primaryKey(),
-  windowStart: bigint('window_start', { mode: 'number' }).notNull(),
-  count: integer('count').notNull(),
+  /** Epoch milliseconds of the admitted requests still in the window, oldest first. */
+  hits: bigint('hits', { mode: 'number' }).array().notNull(),
+  /** The decision of the last request, read back by the store's one-statement upsert. */
+  admitted: boolean('admitted').notNull(),
 });
 
 export type ChatSessionRow = typeof chatSessions.$inferSelect;

@@ -9,7 +9,7 @@ import { type ChatService, notFound } from '../chat/chat-service';
 import type { ConversationRepository, SessionCursor } from '../db/conversation-repository';
 import { ApiError } from '../errors/api-error';
 import { readJsonBody } from '../http/read-json-body';
-import type { RateLimiter } from '../rate-limit/rate-limiter';
+import { type RateLimiter, refundQuietly } from '../rate-limit/rate-limiter';
 import type { Heartbeat } from '../streams/heartbeat';
 import { openSse } from '../streams/open-sse';
 
@@ -62,14 +62,17 @@ export function sessionRoutes(deps: {
     .post('/:id/stream', async (c) => {
       const user = c.get('user');
       const { message } = await readJsonBody(c, streamRequestSchema);
-      const limitHeaders = await deps.messages.check(user.id);
-      for (const [name, value] of Object.entries(limitHeaders)) c.header(name, value);
+      // The cap first, and a turn that is not started gives its place back.
       chat.assertStreamCapacity(user.id);
-      const turn = await chat.continueConversation({
-        userId: user.id,
-        sessionId: c.req.param('id'),
-        message,
-      });
+      const grant = await deps.messages.admit(user.id);
+      for (const [name, value] of Object.entries(grant.headers)) c.header(name, value);
+      let turn: Awaited<ReturnType<ChatService['continueConversation']>>;
+      try {
+        turn = await chat.continueConversation({ userId: user.id, sessionId: c.req.param('id'), message });
+      } catch (error) {
+        await refundQuietly(grant);
+        throw error;
+      }
       return openSse(c, deps.heartbeat, (sink) => turn.attach(sink));
     })
     .post('/:id/stop', async (c) => {
