@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import {
+  hasUnstorableCharacters,
   listSessionsQuerySchema,
   renameSessionRequestSchema,
   streamRequestSchema,
@@ -9,6 +10,7 @@ import { type ChatService, notFound } from '../chat/chat-service';
 import type { ConversationRepository, SessionCursor } from '../db/conversation-repository';
 import { ApiError } from '../errors/api-error';
 import { readJsonBody } from '../http/read-json-body';
+import { validIdParam } from '../http/valid-id-param';
 import { type RateLimiter, refundQuietly } from '../rate-limit/rate-limiter';
 import type { Heartbeat } from '../streams/heartbeat';
 import { openSse } from '../streams/open-sse';
@@ -24,6 +26,8 @@ export function sessionRoutes(deps: {
 }) {
   const { chat, repository } = deps;
   return new Hono<AppEnv>()
+    .use('/:id', validIdParam('id'))
+    .use('/:id/*', validIdParam('id'))
     .get('/', async (c) => {
       const parsed = listSessionsQuerySchema.safeParse(c.req.query());
       if (!parsed.success) throw new ApiError(400, 'validation_error', 'Invalid model_id, limit or cursor.');
@@ -86,8 +90,9 @@ function encodeCursor(cursor: SessionCursor): string {
 }
 
 function decodeCursor(value: string): SessionCursor {
-  const [updatedAt, id] = Buffer.from(value, 'base64url').toString('utf8').split('|');
-  if (!updatedAt || !id || Number.isNaN(Date.parse(updatedAt))) {
+  const decoded = Buffer.from(value, 'base64url').toString('utf8');
+  const [updatedAt, id] = decoded.split('|');
+  if (!updatedAt || !id || Number.isNaN(Date.parse(updatedAt)) || hasUnstorableCharacters(decoded)) {
     throw new ApiError(400, 'validation_error', 'The cursor is not valid: use next_cursor as given.');
   }
   return { updatedAt, id };
