@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, lt, or, sql, isNull } from 'drizzle-orm';
 import type { Message, Session, ToolCall } from '@parley/sdk/protocol';
-import { withDeadline } from './deadline';
+import { DATABASE_DEADLINE_MS, withDeadline } from './deadline';
 import type { ChatDatabase } from './open-database';
 import { chatMessages, chatSessions, type ChatMessageRow, type ChatSessionRow } from './schema';
 
@@ -65,30 +65,48 @@ UPDATE chat_sessions SET session_title = $2 WHERE id = $1 AND session_title = $3
 const FINISH_MESSAGE = `
 UPDATE chat_messages SET content = $2, tool_calls = $3::jsonb, status = $4 WHERE id = $1`;
 
-/** Storage of sessions and messages. Every call has a deadline (`withDeadline`). */
+/**
+ * Storage of sessions and messages. Every call has a deadline (`withDeadline`); the writes of
+ * a turn are cancelled at theirs, so a 503 means they wrote nothing.
+ */
 export class ConversationRepository {
-  constructor(private readonly database: ChatDatabase) {}
+  private readonly deadlineMs: number;
+
+  constructor(
+    private readonly database: ChatDatabase,
+    options: { deadlineMs?: number } = {},
+  ) {
+    this.deadlineMs = options.deadlineMs ?? DATABASE_DEADLINE_MS;
+  }
+
+  /** One statement, cancelled at the deadline. */
+  private write<Row>(text: string, params: readonly unknown[]): Promise<Row[]> {
+    return withDeadline((signal) => this.database.query<Row>(text, params, { signal }), this.deadlineMs);
+  }
+
+  /** A drizzle query, which cannot be cancelled: raced against the deadline (reads and cleanups). */
+  private read<T>(query: Promise<T>): Promise<T> {
+    return withDeadline(query, this.deadlineMs);
+  }
 
   /** Creates the session with its first message; `false` when the idempotency key was seen. */
   async createConversation(input: NewConversation): Promise<boolean> {
-    const rows = await withDeadline(
-      this.database.query<{ created: number }>(CREATE_CONVERSATION, [
-        input.userId,
-        input.modelId,
-        input.sessionId,
-        input.title,
-        input.idempotencyKey,
-        input.userMessageId,
-        input.message,
-        input.assistantMessageId,
-      ]),
-    );
+    const rows = await this.write<{ created: number }>(CREATE_CONVERSATION, [
+      input.userId,
+      input.modelId,
+      input.sessionId,
+      input.title,
+      input.idempotencyKey,
+      input.userMessageId,
+      input.message,
+      input.assistantMessageId,
+    ]);
     return rows[0]?.created === 1;
   }
 
   async findByIdempotencyKey(userId: string, key: string): Promise<ExistingConversation | undefined> {
     const db = this.database.db;
-    const [session] = await withDeadline(
+    const [session] = await this.read(
       db
         .select()
         .from(chatSessions)
@@ -96,7 +114,7 @@ export class ConversationRepository {
         .limit(1),
     );
     if (!session) return undefined;
-    const messages = await withDeadline(
+    const messages = await this.read(
       db
         .select()
         .from(chatMessages)
@@ -121,15 +139,13 @@ export class ConversationRepository {
     message: string;
     assistantMessageId: string;
   }): Promise<boolean> {
-    const rows = await withDeadline(
-      this.database.query(APPEND_TURN, [
-        input.sessionId,
-        input.userId,
-        input.userMessageId,
-        input.message,
-        input.assistantMessageId,
-      ]),
-    );
+    const rows = await this.write(APPEND_TURN, [
+      input.sessionId,
+      input.userId,
+      input.userMessageId,
+      input.message,
+      input.assistantMessageId,
+    ]);
     return rows.length > 0;
   }
 
@@ -139,21 +155,17 @@ export class ConversationRepository {
     toolCalls: readonly ToolCall[],
     status: Message['status'],
   ): Promise<void> {
-    await withDeadline(
-      this.database.query(FINISH_MESSAGE, [messageId, content, JSON.stringify(toolCalls), status]),
-    );
+    await this.write(FINISH_MESSAGE, [messageId, content, JSON.stringify(toolCalls), status]);
   }
 
   /** Sets the generated title unless the user renamed the session meanwhile. */
   async setGeneratedTitle(sessionId: string, title: string, defaultTitle: string): Promise<boolean> {
-    const rows = await withDeadline(
-      this.database.query(SET_GENERATED_TITLE, [sessionId, title, defaultTitle]),
-    );
+    const rows = await this.write(SET_GENERATED_TITLE, [sessionId, title, defaultTitle]);
     return rows.length > 0;
   }
 
   async getSession(userId: string, sessionId: string): Promise<Session | undefined> {
-    const [row] = await withDeadline(
+    const [row] = await this.read(
       this.database.db
         .select()
         .from(chatSessions)
@@ -164,7 +176,7 @@ export class ConversationRepository {
   }
 
   async getMessages(sessionId: string): Promise<Message[]> {
-    const rows = await withDeadline(
+    const rows = await this.read(
       this.database.db
         .select()
         .from(chatMessages)
@@ -191,7 +203,7 @@ export class ConversationRepository {
         )!,
       );
     }
-    const rows = await withDeadline(
+    const rows = await this.read(
       this.database.db
         .select()
         .from(chatSessions)
@@ -203,7 +215,7 @@ export class ConversationRepository {
   }
 
   async renameSession(userId: string, sessionId: string, title: string): Promise<Session | undefined> {
-    const [row] = await withDeadline(
+    const [row] = await this.read(
       this.database.db
         .update(chatSessions)
         .set({ sessionTitle: title, updatedAt: sql`now()` })
@@ -214,7 +226,7 @@ export class ConversationRepository {
   }
 
   async deleteSession(userId: string, sessionId: string): Promise<boolean> {
-    const rows = await withDeadline(
+    const rows = await this.read(
       this.database.db
         .delete(chatSessions)
         .where(and(eq(chatSessions.id, sessionId), eq(chatSessions.userId, userId)))
@@ -225,7 +237,7 @@ export class ConversationRepository {
 
   /** Marks answers left `streaming` by a process that died as failed (run at start-up). */
   async failAbandonedMessages(olderThanMinutes: number): Promise<number> {
-    const rows = await withDeadline(
+    const rows = await this.read(
       this.database.db
         .update(chatMessages)
         .set({ status: 'error' })
