@@ -82,6 +82,10 @@ export interface ChatServerOptions {
 
 /** The Hono app, plus a graceful `shutdown` that lets running answers be saved. */
 export type ChatServer = Hono<AppEnv> & {
+  /**
+   * Refuses every new request from now on (503 `shutting_down`, `Connection: close`; `/healthz`
+   * still answers), then waits for the running answers to be saved. `abort` stops them first.
+   */
   shutdown(options?: { abort?: boolean }): Promise<void>;
   readonly activeTurns: ActiveTurns;
 };
@@ -129,7 +133,19 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
 
   const verify = authenticator(options.auth);
   const app = new Hono<AppEnv>();
+  let draining = false;
   app.use(requestLog(logger));
+  // Once a shutdown starts, nothing new is accepted (only liveness answers): a request taken
+  // now would be cut when the process exits, and leave its answer `streaming`.
+  app.use(async (c, next) => {
+    if (draining && c.req.path !== '/healthz') {
+      throw new ApiError(503, 'shutting_down', 'This server is shutting down. Try again.', {
+        retryable: true,
+        headers: { Connection: 'close', 'Retry-After': '1' },
+      });
+    }
+    await next();
+  });
   if (options.corsOrigins?.length) {
     const origins = [...options.corsOrigins];
     app.use(
@@ -192,6 +208,7 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
   return Object.assign(app, {
     activeTurns: turns,
     async shutdown({ abort = false } = {}) {
+      draining = true;
       if (abort) turns.abortAll('shutdown');
       await turns.drain();
       heartbeat.stop();

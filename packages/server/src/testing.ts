@@ -28,6 +28,8 @@ export interface TestServerOptions {
   embedDirectory?: string | null;
   /** The rate limits' clock (epoch ms); `Date.now` when omitted. */
   clock?: () => number;
+  /** The general chat's model (its tools are offered to the demo model, which calls the first). */
+  defaultModel?: ChatServerOptions['defaultModel'];
 }
 
 export interface TestServer {
@@ -88,6 +90,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     embedDirectory: options.embedDirectory,
     logger: options.logger ?? silentLogger,
     clock: options.clock,
+    defaultModel: options.defaultModel,
   });
   const server = await listen(app, 0);
   return {
