@@ -129,6 +129,10 @@ describe('the packed packages, installed in an empty project', () => {
       expect(chat.tokens).toBeGreaterThan(1);
       expect(chat.streamed).toContain('Hello from outside');
       expect(chat.answer).toEqual({ role: 'assistant', status: 'complete', content: chat.streamed });
+      // The installed server finds the installed elements' embed beside it.
+      const embed = await fetch(`${server.url}/embed.js`);
+      expect(embed.status).toBe(200);
+      expect(embed.headers.get('content-type')).toMatch(/javascript/);
     } finally {
       await stop(server.child);
       await rm(dataDir, { recursive: true, force: true });
