@@ -112,7 +112,7 @@ describe('the packed packages, installed in an empty project', () => {
     const parleyFiles = result.output.split('\n').filter((line) => line.includes('/@parley/'));
     expect(parleyFiles.length).toBeGreaterThan(10);
     for (const file of parleyFiles) expect(file.startsWith(project)).toBe(true);
-  }, 120_000);
+  }, 300_000);
 
   it('runs the installed SDK against the installed server: a new conversation and its streamed answer', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'parley-install-data-'));
@@ -137,5 +137,5 @@ describe('the packed packages, installed in an empty project', () => {
       await stop(server.child);
       await rm(dataDir, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 300_000);
 });
