@@ -6,7 +6,14 @@ import { randomBytes } from 'node:crypto';
 import { request } from 'node:http';
 import { connect, createServer } from 'node:net';
 import postgres from 'postgres';
-import { createChatServer, createDemoProvider, listen, openDatabase, signToken, silentLogger } from '@parley/server';
+import {
+  createChatServer,
+  createDemoProvider,
+  listen,
+  openDatabase,
+  signToken,
+  silentLogger,
+} from '@parley/server';
 
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const quick = process.argv.includes('--quick');
@@ -58,7 +65,11 @@ function stream(url, token) {
         response.setEncoding('utf8');
         response.on('data', (chunk) => {
           const text = tail + chunk;
-          for (let index = text.indexOf('event: token'); index !== -1; index = text.indexOf('event: token', index + 1))
+          for (
+            let index = text.indexOf('event: token');
+            index !== -1;
+            index = text.indexOf('event: token', index + 1)
+          )
             tokens++;
           tail = text.slice(-12);
         });
@@ -111,7 +122,9 @@ async function measure(databaseUrl, batching, concurrency) {
   const started = performance.now();
   const tokens = (
     await Promise.all(
-      Array.from({ length: concurrency }, async (_, index) => stream(server.url, await tokenFor(`user${index}`))),
+      Array.from({ length: concurrency }, async (_, index) =>
+        stream(server.url, await tokenFor(`user${index}`)),
+      ),
     )
   ).reduce((sum, count) => sum + count, 0);
   const seconds = (performance.now() - started) / 1000;
@@ -145,7 +158,9 @@ try {
   for (const batching of BATCHINGS) {
     for (const concurrency of CONCURRENCY) rows.push(await measure(url.toString(), batching, concurrency));
   }
-  console.log(`turn log: demo model at ${1000 / DELAY_MS} tokens/s per answer; all statements of the answers counted`);
+  console.log(
+    `turn log: demo model at ${1000 / DELAY_MS} tokens/s per answer; all statements of the answers counted`,
+  );
   console.table(rows);
 } finally {
   await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

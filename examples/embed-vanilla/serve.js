@@ -3,6 +3,7 @@
 // (http://127.0.0.1:8080 by default) and embeds <chat-app> from a Parley server on another one.
 //
 //   PARLEY_URL=http://127.0.0.1:3000 PORT=8080 node serve.js
+import { once } from 'node:events';
 import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -48,7 +49,8 @@ export async function startEmbedExample(options = {}) {
     try {
       page = template.replaceAll('{{PARLEY_URL}}', escapeHtml(normaliseUrl(resolve(parleyUrl))));
     } catch (error) {
-      response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`${error.message}\n`);
+      const message = error instanceof Error ? error.message : String(error);
+      response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`${message}\n`);
       return;
     }
     response.writeHead(200, {
@@ -57,30 +59,30 @@ export async function startEmbedExample(options = {}) {
     });
     response.end(request.method === 'HEAD' ? undefined : page);
   });
-  await new Promise((resolveListen, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolveListen();
-    });
-  });
-  const address = server.address();
+  server.listen(port, host);
+  await once(server, 'listening'); // rejects with the 'error' event, such as EADDRINUSE
+  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     url: `http://${shownHost}:${address.port}/`,
-    close: () =>
-      new Promise((done) => {
-        server.close(() => done());
-        server.closeAllConnections();
-      }),
+    close: async () => {
+      const closed = once(server, 'close');
+      server.close();
+      server.closeAllConnections();
+      await closed;
+    },
   };
 }
 
+/** @param {NonNullable<EmbedExampleOptions['parleyUrl']>} parleyUrl */
 function resolve(parleyUrl) {
   return typeof parleyUrl === 'function' ? parleyUrl() : parleyUrl;
 }
 
-/** `http://host:3000/` → `http://host:3000`; anything but an http(s) URL is refused. */
+/**
+ * `http://host:3000/` → `http://host:3000`; anything but an http(s) URL is refused.
+ * @param {string} value
+ */
 function normaliseUrl(value) {
   const url = new URL(value);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
@@ -89,6 +91,7 @@ function normaliseUrl(value) {
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 
+/** @param {string} text */
 function escapeHtml(text) {
   return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
@@ -96,6 +99,8 @@ function escapeHtml(text) {
 /**
  * Asks the Parley server, as a browser would, whether this page's origin may call its API, and
  * says what to do when it may not. Only a hint: the page works as soon as the server is set up.
+ * @param {string} parleyUrl
+ * @param {string} pageOrigin
  */
 async function checkParley(parleyUrl, pageOrigin) {
   let response;

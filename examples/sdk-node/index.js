@@ -54,21 +54,34 @@ let conversation = client.conversation();
 /** Whether the answer being streamed has printed anything yet. */
 let answering = false;
 
+/** Removes the listeners that `follow` added to the conversation it followed last. */
+let unfollow = () => {};
+
 /**
- * Writes each answer as it streams, with a line when the server stores a new conversation and
- * when it runs a tool.
+ * Writes each answer of `target`, and of no other conversation, as it streams, with a line when
+ * the server stores a new conversation and when it runs a tool. The client hands out one live
+ * conversation per id, so `/open` of a conversation already followed gets the same object:
+ * the listeners come off first, or every word would print once more for each `/open`.
  * @param {import('@parley/sdk').Conversation} target
  */
 function follow(target) {
-  target.on('conversation-created', ({ sessionId }) => console.log(`(stored as conversation ${sessionId})`));
-  target.on('tool', ({ toolCall }) => {
-    if (toolCall.status === 'started') console.log(`(running the tool ${toolCall.tool})`);
-  });
-  target.on('token', ({ content }) => {
-    if (!answering) stdout.write('assistant: ');
-    answering = true;
-    stdout.write(content);
-  });
+  unfollow();
+  const listeners = [
+    target.on('conversation-created', ({ sessionId }) =>
+      console.log(`(stored as conversation ${sessionId})`),
+    ),
+    target.on('tool', ({ toolCall }) => {
+      if (toolCall.status === 'started') console.log(`(running the tool ${toolCall.tool})`);
+    }),
+    target.on('token', ({ content }) => {
+      if (!answering) stdout.write('assistant: ');
+      answering = true;
+      stdout.write(content);
+    }),
+  ];
+  unfollow = () => {
+    for (const off of listeners) off();
+  };
   return target;
 }
 

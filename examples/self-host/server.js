@@ -22,7 +22,10 @@ import { z } from 'zod';
 const envFile = fileURLToPath(new URL('./.env', import.meta.url));
 if (existsSync(envFile)) process.loadEnvFile(envFile);
 
-/** Whether the runtime knows a time zone, such as `Europe/Lisbon`. */
+/**
+ * Whether the runtime knows a time zone, such as `Europe/Lisbon`.
+ * @param {string} name
+ */
 function isTimeZone(name) {
   try {
     new Intl.DateTimeFormat('en', { timeZone: name });
@@ -85,7 +88,7 @@ let database;
 try {
   database = await openDatabase({ url: config.databaseUrl });
 } catch (error) {
-  console.error(`Parley could not open the database: ${error.message}`);
+  console.error(`Parley could not open the database: ${error instanceof Error ? error.message : error}`);
   process.exit(1);
 }
 

@@ -89,6 +89,8 @@ export interface ChatServerOptions {
   titleTimeoutMs?: number;
   heartbeatMs?: number;
   logger?: Logger;
+  /** Epoch milliseconds for rate limits; `Date.now` when omitted (tests pass a fake clock). */
+  clock?: () => number;
 }
 
 export interface TurnLogOptions {
@@ -108,6 +110,10 @@ export interface TurnLogOptions {
 
 /** The Hono app, plus a graceful `shutdown` that lets running answers be saved. */
 export type ChatServer = Hono<AppEnv> & {
+  /**
+   * Refuses every new request from now on (503 `shutting_down`, `Connection: close`; `/healthz`
+   * still answers), then waits for the running answers to be saved. `abort` stops them first.
+   */
   shutdown(options?: { abort?: boolean }): Promise<void>;
   readonly activeTurns: ActiveTurns;
 };
@@ -149,16 +155,17 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
   const store = rateLimitStore(options);
   const limits = options.rateLimit ?? {};
   const minute = 60_000;
-  const newConversations = new RateLimiter(store, {
-    name: 'new-conversations',
-    limit: limits.newConversationsPerMinute ?? 10,
-    windowMs: minute,
-  });
-  const messages = new RateLimiter(store, {
-    name: 'messages',
-    limit: limits.messagesPerMinute ?? 30,
-    windowMs: minute,
-  });
+  const clock = options.clock ?? Date.now;
+  const newConversations = new RateLimiter(
+    store,
+    { name: 'new-conversations', limit: limits.newConversationsPerMinute ?? 10, windowMs: minute },
+    clock,
+  );
+  const messages = new RateLimiter(
+    store,
+    { name: 'messages', limit: limits.messagesPerMinute ?? 30, windowMs: minute },
+    clock,
+  );
   const runner = new TurnRunner({
     repository,
     userEvents,
@@ -191,7 +198,19 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
 
   const verify = authenticator(options.auth);
   const app = new Hono<AppEnv>();
+  let draining = false;
   app.use(requestLog(logger));
+  // Once a shutdown starts, nothing new is accepted (only liveness answers): a request taken
+  // now would be cut when the process exits, and leave its answer `streaming`.
+  app.use(async (c, next) => {
+    if (draining && c.req.path !== '/healthz') {
+      throw new ApiError(503, 'shutting_down', 'This server is shutting down. Try again.', {
+        retryable: true,
+        headers: { Connection: 'close', 'Retry-After': '1' },
+      });
+    }
+    await next();
+  });
   if (options.corsOrigins?.length) {
     const origins = [...options.corsOrigins];
     app.use(
@@ -209,11 +228,11 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
   app.route('/', healthRoutes(options.database));
   app.route('/', embedRoutes(options.embedDirectory));
   if (options.auth.guests && options.auth.jwtSecret) {
-    const perIp = new RateLimiter(store, {
-      name: 'guest-tokens',
-      limit: limits.guestTokensPerMinute ?? 20,
-      windowMs: minute,
-    });
+    const perIp = new RateLimiter(
+      store,
+      { name: 'guest-tokens', limit: limits.guestTokensPerMinute ?? 20, windowMs: minute },
+      clock,
+    );
     app.route(
       '/api/auth/guest',
       guestRoutes({
@@ -269,6 +288,7 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
   return Object.assign(app, {
     activeTurns: turns,
     async shutdown({ abort = false } = {}) {
+      draining = true;
       if (abort) turns.abortAll('shutdown');
       await turns.drain();
       heartbeat.stop();

@@ -14,7 +14,7 @@ export type { ChatProvider, ProviderChunk, ProviderMessage, ProviderStreamReques
 export { serverOptionsFromConfig } from './server-options-from-config';
 export { MemoryRateLimitStore } from './rate-limit/memory-store';
 export { PostgresRateLimitStore } from './rate-limit/postgres-store';
-export type { RateLimitHit, RateLimitStore } from './rate-limit/rate-limit-store';
+export type { RateLimitDecision, RateLimitStore } from './rate-limit/rate-limit-store';
 export { defineTool } from './tools/define-tool';
 export { ToolError } from './tools/tool-error';
 export type { ToolContext, ToolDefinition } from './tools/types';

@@ -5,6 +5,9 @@ import type { ChatServer } from './app';
 export interface ListeningServer {
   /** `http://host:port`, the port being the real one when 0 was asked. */
   url: string;
+  /** Stops taking new connections; open ones (streams) go on until `close`. */
+  stopListening(): void;
+  /** Stops listening and closes every connection. */
   close(): Promise<void>;
 }
 
@@ -17,14 +20,20 @@ export function listen(
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname }, (info: AddressInfo) => {
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+      let closed: Promise<void> | undefined;
+      const stopListening = () => {
+        closed ??= new Promise<void>((done) => server.close(() => done()));
+        return closed;
+      };
       resolve({
         url: `http://${host}:${info.port}`,
-        close: () =>
-          new Promise<void>((done) => {
-            server.close(() => done());
-            // Open SSE streams would hold close() forever.
-            (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-          }),
+        stopListening: () => void stopListening(),
+        close: () => {
+          const done = stopListening();
+          // Open SSE streams would hold close() forever.
+          (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+          return done;
+        },
       });
     });
     server.once('error', reject);
@@ -34,19 +43,22 @@ export function listen(
 }
 
 /**
- * On SIGTERM (systemd, containers) or Ctrl+C: lets the answers being written finish and be saved,
- * then closes the server and the database and exits. A second signal exits at once.
+ * On SIGTERM (systemd, containers) or Ctrl+C: stops accepting (new connections, and 503
+ * `shutting_down` on open ones), lets the answers being written finish and be saved, then
+ * closes the server and the database and exits. A second signal exits at once.
  */
 export function closeOnSignals(parts: {
   app: { shutdown(): Promise<void> };
-  server: ListeningServer;
+  server: Pick<ListeningServer, 'close'> & Partial<Pick<ListeningServer, 'stopListening'>>;
   database: { close(): Promise<void> };
 }): void {
   let stopping = false;
   const stop = async () => {
     if (stopping) process.exit(1);
     stopping = true;
-    await parts.app.shutdown();
+    const drained = parts.app.shutdown();
+    parts.server.stopListening?.();
+    await drained;
     await parts.server.close();
     await parts.database.close();
     process.exit(0);

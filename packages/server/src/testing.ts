@@ -26,6 +26,10 @@ export interface TestServerOptions {
   trustProxy?: boolean;
   /** See `ChatServerOptions.embedDirectory`. */
   embedDirectory?: string | null;
+  /** The rate limits' clock (epoch ms); `Date.now` when omitted. */
+  clock?: () => number;
+  /** The general chat's model (its tools are offered to the demo model, which calls the first). */
+  defaultModel?: ChatServerOptions['defaultModel'];
 }
 
 export interface TestServer {
@@ -85,6 +89,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     heartbeatMs: options.heartbeatMs,
     embedDirectory: options.embedDirectory,
     logger: options.logger ?? silentLogger,
+    clock: options.clock,
+    defaultModel: options.defaultModel,
   });
   const server = await listen(app, 0);
   return {

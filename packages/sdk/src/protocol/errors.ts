@@ -24,6 +24,7 @@ export type ErrorCode =
   | 'guest_disabled'
   | 'provider_error'
   | 'database_unavailable'
+  | 'shutting_down'
   | 'internal_error'
   | 'protocol_error'
   | 'network_error'

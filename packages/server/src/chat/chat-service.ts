@@ -31,6 +31,8 @@ export interface ChatServiceOptions {
 
 /** What stream-new gives back: the turn to attach to and the event to send first. */
 export interface StartedConversation {
+  /** False for a repeated `Idempotency-Key`: the conversation existed, nothing was created. */
+  created: boolean;
   turn: ActiveTurn | undefined;
   sessionCreated: SessionCreatedEvent;
   /** For a repeated request: the answer's log to follow from its start. */
@@ -93,6 +95,7 @@ export class ChatService {
     void this.options.runner.run(turn, model, input.modelId, history);
     void this.options.runner.title(turn, model, input.message);
     return {
+      created: true,
       turn,
       sessionCreated: {
         type: 'session_created',
@@ -188,11 +191,11 @@ export class ChatService {
     };
     const answer = existing.assistant;
     if (answer && (await this.options.turnLog.state(answer.id))) {
-      return { turn: undefined, sessionCreated, follow: answer.id };
+      return { created: false, turn: undefined, sessionCreated, follow: answer.id };
     }
     return answer
-      ? { turn: undefined, sessionCreated, savedAnswer: answer }
-      : { turn: undefined, sessionCreated };
+      ? { created: false, turn: undefined, sessionCreated, savedAnswer: answer }
+      : { created: false, turn: undefined, sessionCreated };
   }
 
   private track(turn: ActiveTurn): ActiveTurn {

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, lt, or, sql, isNull } from 'drizzle-orm';
 import type { Message, Session, ToolCall } from '@parley/sdk/protocol';
-import { withDeadline } from './deadline';
+import { DATABASE_DEADLINE_MS, withDeadline } from './deadline';
 import type { ChatDatabase } from './open-database';
 import { chatMessages, chatSessions, type ChatMessageRow, type ChatSessionRow } from './schema';
 
@@ -93,9 +93,29 @@ UPDATE chat_sessions SET session_title = $2 WHERE id = $1 AND session_title = $3
 const FINISH_MESSAGE = `
 UPDATE chat_messages SET content = $2, tool_calls = $3::jsonb, status = $4 WHERE id = $1`;
 
-/** Storage of sessions and messages. Every call has a deadline (`withDeadline`). */
+/**
+ * Storage of sessions and messages. Every call has a deadline (`withDeadline`); the writes of
+ * a turn are cancelled at theirs, so a 503 means they wrote nothing.
+ */
 export class ConversationRepository {
-  constructor(private readonly database: ChatDatabase) {}
+  private readonly deadlineMs: number;
+
+  constructor(
+    private readonly database: ChatDatabase,
+    options: { deadlineMs?: number } = {},
+  ) {
+    this.deadlineMs = options.deadlineMs ?? DATABASE_DEADLINE_MS;
+  }
+
+  /** One statement, cancelled at the deadline. */
+  private write<Row>(text: string, params: readonly unknown[]): Promise<Row[]> {
+    return withDeadline((signal) => this.database.query<Row>(text, params, { signal }), this.deadlineMs);
+  }
+
+  /** A drizzle query, which cannot be cancelled: raced against the deadline (reads and cleanups). */
+  private read<T>(query: Promise<T>): Promise<T> {
+    return withDeadline(query, this.deadlineMs);
+  }
 
   /**
    * Creates the session with its first message and the answer's turn row: `created`, `existed`
@@ -103,7 +123,7 @@ export class ConversationRepository {
    */
   async createConversation(
     input: NewConversation,
-    turn: TurnOwner,
+    turn: TurnOwner = UNOWNED,
   ): Promise<'created' | 'existed' | 'capped'> {
     const rows = await withDeadline(
       this.database.transaction(async (query) => {
@@ -130,7 +150,7 @@ export class ConversationRepository {
 
   async findByIdempotencyKey(userId: string, key: string): Promise<ExistingConversation | undefined> {
     const db = this.database.db;
-    const [session] = await withDeadline(
+    const [session] = await this.read(
       db
         .select()
         .from(chatSessions)
@@ -138,7 +158,7 @@ export class ConversationRepository {
         .limit(1),
     );
     if (!session) return undefined;
-    const messages = await withDeadline(
+    const messages = await this.read(
       db
         .select()
         .from(chatMessages)
@@ -164,7 +184,7 @@ export class ConversationRepository {
       message: string;
       assistantMessageId: string;
     },
-    turn: TurnOwner,
+    turn: TurnOwner = UNOWNED,
   ): Promise<'appended' | 'not_found' | 'busy' | 'capped'> {
     let row: { found: boolean; busy: boolean; capped: boolean; appended: boolean } | undefined;
     try {
@@ -198,21 +218,17 @@ export class ConversationRepository {
     toolCalls: readonly ToolCall[],
     status: Message['status'],
   ): Promise<void> {
-    await withDeadline(
-      this.database.query(FINISH_MESSAGE, [messageId, content, JSON.stringify(toolCalls), status]),
-    );
+    await this.write(FINISH_MESSAGE, [messageId, content, JSON.stringify(toolCalls), status]);
   }
 
   /** Sets the generated title unless the user renamed the session meanwhile. */
   async setGeneratedTitle(sessionId: string, title: string, defaultTitle: string): Promise<boolean> {
-    const rows = await withDeadline(
-      this.database.query(SET_GENERATED_TITLE, [sessionId, title, defaultTitle]),
-    );
+    const rows = await this.write(SET_GENERATED_TITLE, [sessionId, title, defaultTitle]);
     return rows.length > 0;
   }
 
   async getSession(userId: string, sessionId: string): Promise<Session | undefined> {
-    const [row] = await withDeadline(
+    const [row] = await this.read(
       this.database.db
         .select()
         .from(chatSessions)
@@ -223,7 +239,7 @@ export class ConversationRepository {
   }
 
   async getMessages(sessionId: string): Promise<Message[]> {
-    const rows = await withDeadline(
+    const rows = await this.read(
       this.database.db
         .select()
         .from(chatMessages)
@@ -250,7 +266,7 @@ export class ConversationRepository {
         )!,
       );
     }
-    const rows = await withDeadline(
+    const rows = await this.read(
       this.database.db
         .select()
         .from(chatSessions)
@@ -262,7 +278,7 @@ export class ConversationRepository {
   }
 
   async renameSession(userId: string, sessionId: string, title: string): Promise<Session | undefined> {
-    const [row] = await withDeadline(
+    const [row] = await this.read(
       this.database.db
         .update(chatSessions)
         .set({ sessionTitle: title, updatedAt: sql`now()` })
@@ -273,7 +289,7 @@ export class ConversationRepository {
   }
 
   async deleteSession(userId: string, sessionId: string): Promise<boolean> {
-    const rows = await withDeadline(
+    const rows = await this.read(
       this.database.db
         .delete(chatSessions)
         .where(and(eq(chatSessions.id, sessionId), eq(chatSessions.userId, userId)))
@@ -289,6 +305,9 @@ export interface TurnOwner {
   leaseMs: number;
   maxRunning: number;
 }
+
+/** For callers that only store rows: no cap, and a lease the sweeper ends after a minute. */
+const UNOWNED: TurnOwner = { owner: 'none', leaseMs: 60_000, maxRunning: 1_000_000 };
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
   for (let cause: unknown = error; cause; cause = (cause as { cause?: unknown }).cause) {

@@ -16,8 +16,16 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export interface ChatDatabase {
   readonly db: Database;
   readonly driver: 'postgres' | 'pglite';
-  /** Runs one parameterised statement and returns its rows. */
-  query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]>;
+  /**
+   * Runs one parameterised statement and returns its rows. When `signal` aborts, the statement
+   * is cancelled if it still can be: the promise then rejects only if nothing was written, and
+   * otherwise settles as the statement ended.
+   */
+  query<Row = Record<string, unknown>>(
+    text: string,
+    params?: readonly unknown[],
+    options?: QueryOptions,
+  ): Promise<Row[]>;
   /** Runs `work` in one transaction; its `query` runs inside it. */
   transaction<T>(work: (query: Query) => Promise<T>): Promise<T>;
   /**
@@ -32,6 +40,11 @@ export type Query = <Row = Record<string, unknown>>(
   text: string,
   params?: readonly unknown[],
 ) => Promise<Row[]>;
+
+export interface QueryOptions {
+  /** Cancels the statement (postgres.js sends a cancel request; PGlite drops it if not started). */
+  signal?: AbortSignal;
+}
 
 export interface OpenDatabaseOptions {
   /** A Postgres connection string: postgres.js is used. */
@@ -80,8 +93,22 @@ function openPostgres(url: string, max: number): Opened {
   return {
     db,
     driver: 'postgres',
-    query: async <Row>(text: string, params: readonly unknown[] = []) =>
-      (await client.unsafe(text, params as never[], { prepare: true })) as unknown as Row[],
+    query: async <Row>(text: string, params: readonly unknown[] = [], options: QueryOptions = {}) => {
+      const pending = client.unsafe(text, params as never[], { prepare: true });
+      const { signal } = options;
+      // A queued statement is dropped; a running one is cancelled by the server, which rolls
+      // its implicit transaction back. One that already ended is not affected.
+      const cancel = () => {
+        Promise.resolve(pending.cancel() as unknown).catch(() => {});
+      };
+      if (signal?.aborted) cancel();
+      signal?.addEventListener('abort', cancel, { once: true });
+      try {
+        return (await pending) as unknown as Row[];
+      } finally {
+        signal?.removeEventListener('abort', cancel);
+      }
+    },
     transaction: async <T>(work: (query: Query) => Promise<T>) =>
       (await client.begin((tx) =>
         work(
@@ -108,8 +135,10 @@ async function openPglite(dataDir: string | undefined): Promise<Opened> {
   return {
     db,
     driver: 'pglite',
-    query: async <Row>(text: string, params: readonly unknown[] = []) =>
-      (await client.query<Row>(text, params as unknown[])).rows,
+    query: <Row>(text: string, params: readonly unknown[] = [], options: QueryOptions = {}) =>
+      options.signal
+        ? cancellablePgliteQuery<Row>(client, text, params, options.signal)
+        : client.query<Row>(text, params as unknown[]).then((result) => result.rows),
     transaction: (work) =>
       client.transaction((tx) =>
         work(
@@ -126,6 +155,37 @@ async function openPglite(dataDir: string | undefined): Promise<Opened> {
       await migratePglite(db as never, { migrationsFolder: migrationsFolder() });
     },
   };
+}
+
+/**
+ * PGlite runs one statement at a time in this process and cannot interrupt one. What it can do
+ * is not start a statement whose deadline passed while it waited for its turn (behind a
+ * transaction, say): the statement runs in a transaction whose callback, called when its turn
+ * comes, checks the signal first. Aborted before that, the query rejects at once and never
+ * runs; aborted later, it settles as the statement ends.
+ */
+function cancellablePgliteQuery<Row>(
+  client: PGlite,
+  text: string,
+  params: readonly unknown[],
+  signal: AbortSignal,
+): Promise<Row[]> {
+  return new Promise<Row[]>((resolve, reject) => {
+    let started = false;
+    const onAbort = () => {
+      if (!started) reject(signal.reason);
+    };
+    if (signal.aborted) return reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    client
+      .transaction(async (transaction) => {
+        if (signal.aborted) return undefined;
+        started = true;
+        return (await transaction.query<Row>(text, params as unknown[])).rows;
+      })
+      .then((rows) => (rows ? resolve(rows) : reject(signal.reason)), reject)
+      .finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 /** The committed migrations sit beside `src/` and `dist/`; this module may be bundled into either. */

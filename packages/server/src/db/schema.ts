@@ -132,11 +132,13 @@ export const chatUserEvents = pgTable(
   ],
 );
 
-/** Fixed-window counters of the Postgres rate-limit store (shared by every server instance). */
+/** Sliding logs of the Postgres rate-limit store (shared by every server instance). */
 export const rateLimits = pgTable('rate_limits', {
   key: text('key').primaryKey(),
-  windowStart: bigint('window_start', { mode: 'number' }).notNull(),
-  count: integer('count').notNull(),
+  /** Epoch milliseconds of the admitted requests still in the window, oldest first. */
+  hits: bigint('hits', { mode: 'number' }).array().notNull(),
+  /** The decision of the last request, read back by the store's one-statement upsert. */
+  admitted: boolean('admitted').notNull(),
 });
 
 export type ChatSessionRow = typeof chatSessions.$inferSelect;

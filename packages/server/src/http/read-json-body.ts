@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env';
 import type { z } from 'zod/mini';
+import { BLANK_TEXT_ISSUE } from '@parley/sdk/protocol';
 import { ApiError } from '../errors/api-error';
 import { readBodyText } from './read-body-text';
 
@@ -24,7 +25,11 @@ export async function readJsonBody<Schema extends z.ZodMiniType>(
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   if (issue.path[0] === 'message') {
-    if (issue.code === 'too_small') throw new ApiError(400, 'empty_message', 'The message is empty.');
+    // Only white space or invisible characters (zero-width, bidi controls…) is empty too.
+    const blank = issue.code === 'custom' && issue.params?.reason === BLANK_TEXT_ISSUE.reason;
+    if (issue.code === 'too_small' || blank) {
+      throw new ApiError(400, 'empty_message', 'The message is empty.');
+    }
     if (issue.code === 'too_big') {
       throw new ApiError(
         413,

@@ -1,111 +1,145 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ActiveTurn } from '../streams/active-turn';
 import { EMPTY_SESSIONS_SQL, readStream, testDrivers } from '../test-support/sse-client';
 import { startTestServer, type TestServer } from '../testing';
-import { MemoryRateLimitStore } from './memory-store';
-import { PostgresRateLimitStore } from './postgres-store';
-import { RateLimiter } from './rate-limiter';
 
-describe('MemoryRateLimitStore', () => {
-  it('counts hits per key within a window and starts again in the next', async () => {
-    const store = new MemoryRateLimitStore();
-    const start = 1_000_000 * 60_000;
-    expect((await store.hit('a', 60_000, start)).count).toBe(1);
-    expect((await store.hit('a', 60_000, start + 10)).count).toBe(2);
-    expect((await store.hit('b', 60_000, start + 10)).count).toBe(1);
-    const next = await store.hit('a', 60_000, start + 60_000);
-    expect(next).toEqual({ count: 1, resetAt: start + 120_000 });
-  });
-});
+const MINUTE = 60_000;
+/** A minute boundary on the server's clock, which the tests move by hand. */
+const BOUNDARY = 29_000_000 * MINUTE;
 
-describe.each(testDrivers())('rate limits on %s', (driver) => {
+const setups = [
+  ...testDrivers().map((driver) => ({ driver, store: 'postgres' as const })),
+  { driver: 'pglite' as const, store: 'memory' as const },
+];
+
+describe.each(setups)('rate limits on $driver, $store store', ({ driver, store }) => {
   let server: TestServer;
+  let now = BOUNDARY;
+  const url = () => `${server.url}/api/chat/stream-new`;
+  const sessionsOf = async (userId: string) =>
+    Number(
+      (
+        await server.query<{ count: string }>('SELECT COUNT(*) FROM chat_sessions WHERE user_id = $1', [
+          userId,
+        ])
+      )[0]!.count,
+    );
+
   beforeAll(async () => {
     server = await startTestServer({
       database: driver,
-      rateLimit: { store: 'postgres', newConversationsPerMinute: 2, messagesPerMinute: 1 },
+      rateLimit: { store, newConversationsPerMinute: 2, messagesPerMinute: 1 },
+      maxConcurrentStreamsPerUser: 1,
+      clock: () => now,
     });
   });
   afterAll(() => server?.close());
 
   it('answers the third new conversation in a minute with 429, Retry-After and RateLimit headers', async () => {
+    now = BOUNDARY + 5 * MINUTE;
     const token = await server.token('hasty');
-    const url = `${server.url}/api/chat/stream-new`;
-    const ok = await readStream(url, { token, body: { message: 'one' } });
+    const ok = await readStream(url(), { token, body: { message: 'one' } });
+    expect(ok.response.status).toBe(200);
     expect(ok.response.headers.get('ratelimit-policy')).toBe('"new-conversations";q=2;w=60');
-    expect(ok.response.headers.get('ratelimit')).toMatch(/^"new-conversations";r=1;t=\d+$/);
-    await readStream(url, { token, body: { message: 'two' } });
-    const limited = await readStream(url, { token, body: { message: 'three' } });
+    expect(ok.response.headers.get('ratelimit')).toBe('"new-conversations";r=1;t=60');
+    now += 1_000;
+    expect((await readStream(url(), { token, body: { message: 'two' } })).response.status).toBe(200);
+    now += 1_000;
+    const limited = await readStream(url(), { token, body: { message: 'three' } });
     expect(limited.response.status).toBe(429);
     expect(limited.error?.error.code).toBe('rate_limited');
-    const retryAfter = Number(limited.response.headers.get('retry-after'));
-    expect(retryAfter).toBeGreaterThanOrEqual(1);
-    expect(retryAfter).toBeLessThanOrEqual(60);
-    expect(limited.response.headers.get('ratelimit')).toMatch(/r=0;/);
-    const rows = await server.query<{ count: string }>(
-      'SELECT COUNT(*) FROM chat_sessions WHERE user_id = $1',
-      ['hasty'],
-    );
-    expect(Number(rows[0]!.count)).toBe(2);
+    // The first one leaves the window 58 s from now.
+    expect(limited.response.headers.get('retry-after')).toBe('58');
+    expect(limited.response.headers.get('ratelimit')).toBe('"new-conversations";r=0;t=58');
+    expect(await sessionsOf('hasty')).toBe(2);
     expect(Number((await server.query<{ count: string }>(EMPTY_SESSIONS_SQL))[0]!.count)).toBe(0);
-    // A retry of a conversation that exists is answered, not limited: it creates nothing.
-    const retried = await readStream(url, {
-      token,
-      headers: { 'Idempotency-Key': 'k-two' },
-      body: { message: 'two' },
-    });
-    expect(retried.response.status).toBe(429);
-    const existing = await server.query<{ id: string }>(
-      'SELECT id FROM chat_sessions WHERE user_id = $1 ORDER BY created_at LIMIT 1',
-      ['hasty'],
-    );
-    await server.query('UPDATE chat_sessions SET idempotency_key = $1 WHERE id = $2', [
-      'k-one',
-      existing[0]!.id,
-    ]);
-    const replay = await readStream(url, {
-      token,
-      headers: { 'Idempotency-Key': 'k-one' },
-      body: { message: 'one' },
-    });
-    expect(replay.response.status).toBe(200);
-    expect(replay.events[0]!.data.session_id).toBe(existing[0]!.id);
+    // Retry-After is enough: then one place is free, and only one.
+    now += 58_000;
+    expect((await readStream(url(), { token, body: { message: 'three' } })).response.status).toBe(200);
+    const again = await readStream(url(), { token, body: { message: 'four' } });
+    expect(again.response.status).toBe(429);
+    expect(again.response.headers.get('retry-after')).toBe('1');
     // Another user has a budget of their own.
-    const other = await readStream(url, { token: await server.token('patient'), body: { message: 'one' } });
+    const other = await readStream(url(), { token: await server.token('patient'), body: { message: 'one' } });
     expect(other.response.status).toBe(200);
   });
 
-  it('limits messages of persistent conversations separately', async () => {
-    const token = await server.token('talker');
-    const created = await readStream(`${server.url}/api/chat/stream-new`, {
-      token,
-      body: { message: 'start' },
-    });
-    const id = (created.events[0]!.data as { session_id: string }).session_id;
-    const first = await readStream(`${server.url}/api/chat/sessions/${id}/stream`, {
-      token,
-      body: { message: 'a' },
-    });
+  it('admits no more than the limit in a minute that straddles a clock minute', async () => {
+    const token = await server.token('straddler');
+    now = BOUNDARY + 10 * MINUTE - 100;
+    for (const message of ['a', 'b']) {
+      expect((await readStream(url(), { token, body: { message } })).response.status).toBe(200);
+    }
+    now += 200;
+    const limited = await readStream(url(), { token, body: { message: 'c' } });
+    expect(limited.response.status).toBe(429);
+    expect(await sessionsOf('straddler')).toBe(2);
+  });
+
+  it('does not spend the budget on a retry with the same Idempotency-Key', async () => {
+    now = BOUNDARY + 20 * MINUTE;
+    const token = await server.token('retrier');
+    const send = (key: string, message: string) =>
+      readStream(url(), { token, headers: { 'Idempotency-Key': key }, body: { message } });
+    const first = await send('k-one', 'one');
     expect(first.response.status).toBe(200);
-    const second = await readStream(`${server.url}/api/chat/sessions/${id}/stream`, {
-      token,
-      body: { message: 'b' },
-    });
+    for (let retry = 0; retry < 3; retry++) {
+      const replay = await send('k-one', 'one');
+      expect(replay.response.status).toBe(200);
+      expect(replay.events[0]!.data.session_id).toBe(first.events[0]!.data.session_id);
+    }
+    // The same key with another message creates nothing either.
+    expect((await send('k-one', 'not one')).error?.error.code).toBe('idempotency_conflict');
+    expect((await send('k-two', 'two')).response.status).toBe(200);
+    // The budget is spent now, and a retry of a conversation that exists is still answered.
+    expect((await send('k-three', 'three')).response.status).toBe(429);
+    const replay = await send('k-two', 'two');
+    expect(replay.response.status).toBe(200);
+    expect(await sessionsOf('retrier')).toBe(2);
+  });
+
+  it('does not spend the budget on a too_many_streams refusal or a validation error', async () => {
+    now = BOUNDARY + 30 * MINUTE;
+    const token = await server.token('busy');
+    // An answer of this user is streaming: the cap of one is reached.
+    const running = new ActiveTurn('running-session', 'busy', 'running-message');
+    server.app.activeTurns.add(running);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const refused = await readStream(url(), { token, body: { message: 'hello' } });
+      expect(refused.error?.error.code).toBe('too_many_streams');
+    }
+    running.finish({ type: 'done', message_id: 'running-message', finish_reason: 'stop' });
+    await running.finished;
+    const invalid = [
+      { body: { message: '   ' }, code: 'empty_message' },
+      { body: { message: 'hi', model_id: 'no-such-model' }, code: 'unknown_model' },
+      { body: { message: 7 }, code: 'validation_error' },
+    ];
+    for (const { body, code } of invalid) {
+      expect((await readStream(url(), { token, body })).error?.error.code).toBe(code);
+    }
+    for (const message of ['one', 'two']) {
+      expect((await readStream(url(), { token, body: { message } })).response.status).toBe(200);
+    }
+    expect((await readStream(url(), { token, body: { message: 'three' } })).response.status).toBe(429);
+  });
+
+  it('limits messages of persistent conversations separately, and only turns that start', async () => {
+    now = BOUNDARY + 40 * MINUTE;
+    const token = await server.token('talker');
+    const created = await readStream(url(), { token, body: { message: 'start' } });
+    const id = (created.events[0]!.data as { session_id: string }).session_id;
+    const stream = (sessionId: string, message: string) =>
+      readStream(`${server.url}/api/chat/sessions/${sessionId}/stream`, { token, body: { message } });
+    // Someone else's or no conversation: a 404 spends nothing.
+    expect((await stream('no-such-session', 'a')).response.status).toBe(404);
+    expect((await stream(id, 'a')).response.status).toBe(200);
+    const second = await stream(id, 'b');
     expect(second.response.status).toBe(429);
+    expect(second.response.headers.get('ratelimit-policy')).toBe('"messages";q=1;w=60');
     const { messages } = await (
       await fetch(`${server.url}/api/chat/sessions/${id}`, { headers: { Authorization: `Bearer ${token}` } })
     ).json();
     expect(messages).toHaveLength(4);
-  });
-
-  it('counts atomically in Postgres under concurrent hits', async () => {
-    const store = new PostgresRateLimitStore(server.database);
-    const now = Date.now();
-    const hits = await Promise.all(Array.from({ length: 40 }, () => store.hit('race', 60_000, now)));
-    expect(hits.map((hit) => hit.count).sort((a, b) => a - b)).toEqual(
-      Array.from({ length: 40 }, (_, index) => index + 1),
-    );
-    const limiter = new RateLimiter(store, { name: 'race-policy', limit: 3, windowMs: 60_000 });
-    const results = await Promise.allSettled(Array.from({ length: 10 }, () => limiter.check('k', now)));
-    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(3);
   });
 });

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import {
+  hasUnstorableCharacters,
   listSessionsQuerySchema,
   renameSessionRequestSchema,
   streamRequestSchema,
@@ -9,7 +10,8 @@ import { type ChatService, notFound } from '../chat/chat-service';
 import type { ConversationRepository, SessionCursor } from '../db/conversation-repository';
 import { ApiError } from '../errors/api-error';
 import { readJsonBody } from '../http/read-json-body';
-import type { RateLimiter } from '../rate-limit/rate-limiter';
+import { validIdParam } from '../http/valid-id-param';
+import { type RateLimiter, refundQuietly } from '../rate-limit/rate-limiter';
 import type { Heartbeat } from '../streams/heartbeat';
 import { openSse } from '../streams/open-sse';
 import type { TurnLogRepository } from '../db/turn-log-repository';
@@ -31,6 +33,8 @@ export function sessionRoutes(deps: {
 }) {
   const { chat, repository } = deps;
   return new Hono<AppEnv>()
+    .use('/:id', validIdParam('id'))
+    .use('/:id/*', validIdParam('id'))
     .get('/', async (c) => {
       const parsed = listSessionsQuerySchema.safeParse(c.req.query());
       if (!parsed.success) throw new ApiError(400, 'validation_error', 'Invalid model_id, limit or cursor.');
@@ -73,13 +77,16 @@ export function sessionRoutes(deps: {
     .post('/:id/stream', async (c) => {
       const user = c.get('user');
       const { message } = await readJsonBody(c, streamRequestSchema);
-      const limitHeaders = await deps.messages.check(user.id);
-      for (const [name, value] of Object.entries(limitHeaders)) c.header(name, value);
-      const turn = await chat.continueConversation({
-        userId: user.id,
-        sessionId: c.req.param('id'),
-        message,
-      });
+      // A turn that is not started (the cap, a turn in progress) gives its place back.
+      const grant = await deps.messages.admit(user.id);
+      for (const [name, value] of Object.entries(grant.headers)) c.header(name, value);
+      let turn: Awaited<ReturnType<ChatService['continueConversation']>>;
+      try {
+        turn = await chat.continueConversation({ userId: user.id, sessionId: c.req.param('id'), message });
+      } catch (error) {
+        await refundQuietly(grant);
+        throw error;
+      }
       return openSse(c, deps.heartbeat, (sink) => turn.attach(sink));
     })
     .get('/:id/stream', async (c) => {
@@ -106,8 +113,9 @@ function encodeCursor(cursor: SessionCursor): string {
 }
 
 function decodeCursor(value: string): SessionCursor {
-  const [updatedAt, id] = Buffer.from(value, 'base64url').toString('utf8').split('|');
-  if (!updatedAt || !id || Number.isNaN(Date.parse(updatedAt))) {
+  const decoded = Buffer.from(value, 'base64url').toString('utf8');
+  const [updatedAt, id] = decoded.split('|');
+  if (!updatedAt || !id || Number.isNaN(Date.parse(updatedAt)) || hasUnstorableCharacters(decoded)) {
     throw new ApiError(400, 'validation_error', 'The cursor is not valid: use next_cursor as given.');
   }
   return { updatedAt, id };

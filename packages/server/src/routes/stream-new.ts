@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { MAX_IDEMPOTENCY_KEY_LENGTH, streamNewRequestSchema } from '@parley/sdk/protocol';
 import type { AppEnv } from '../app-env';
-import type { ChatService } from '../chat/chat-service';
+import type { ChatService, StartedConversation } from '../chat/chat-service';
 import { ApiError } from '../errors/api-error';
 import { readJsonBody } from '../http/read-json-body';
-import type { RateLimiter } from '../rate-limit/rate-limiter';
+import { type RateLimiter, type RateLimitGrant, refundQuietly } from '../rate-limit/rate-limiter';
 import type { Heartbeat } from '../streams/heartbeat';
 import { openSse } from '../streams/open-sse';
 import { replaySavedTurn } from '../streams/replay-saved-turn';
@@ -51,19 +51,29 @@ export function streamNewRoutes(deps: {
           `Idempotency-Key must be 1–${MAX_IDEMPOTENCY_KEY_LENGTH} visible ASCII characters.`,
         );
       }
+      // Only a request that creates a conversation spends the budget: validation and the stream
+      // cap come first, and a replay of an existing conversation gives its place back.
+      let grant: RateLimitGrant | undefined;
       try {
-        const limitHeaders = await deps.newConversations.check(user.id);
-        for (const [name, value] of Object.entries(limitHeaders)) c.header(name, value);
+        grant = await deps.newConversations.admit(user.id);
+        for (const [name, value] of Object.entries(grant.headers)) c.header(name, value);
       } catch (error) {
         // A retry of a conversation that exists creates nothing: it must still learn its id.
         if (!(idempotencyKey && (await deps.chat.conversationExists(user.id, idempotencyKey)))) throw error;
       }
-      const started = await deps.chat.startConversation({
-        userId: user.id,
-        modelId,
-        message: body.message,
-        idempotencyKey,
-      });
+      let started: StartedConversation;
+      try {
+        started = await deps.chat.startConversation({
+          userId: user.id,
+          modelId,
+          message: body.message,
+          idempotencyKey,
+        });
+      } catch (error) {
+        await refundQuietly(grant);
+        throw error;
+      }
+      if (!started.created) await refundQuietly(grant);
       return openSse(c, deps.heartbeat, (sink) => {
         if (started.turn) started.turn.attach(sink, started.sessionCreated);
         else if (started.follow) {

@@ -12,6 +12,12 @@ export interface ToolCallOutcome {
 /** Longest error text handed back to the model. */
 const ERROR_LIMIT = 300;
 
+/**
+ * How long a stopped turn waits for a tool to honour its abort signal. A tool that ignores it
+ * is abandoned after this (its promise is left to settle unheard), and its call saved `failed`.
+ */
+export const TOOL_ABORT_GRACE_MS = 250;
+
 /** The model's arguments, parsed: `{}` when empty, the raw string when not JSON. */
 export function parseToolArguments(
   text: string,
@@ -60,7 +66,7 @@ export async function runToolCall(
 
   let output: unknown;
   try {
-    output = await tool.run(validated.data, context);
+    output = await abandonOnAbort(Promise.resolve(tool.run(validated.data, context)), context.signal);
   } catch (error) {
     if (context.signal.aborted) throw error;
     if (error instanceof ToolError) return fail(error.message);
@@ -78,4 +84,20 @@ export async function runToolCall(
   const record: ToolCallRecord = { ...base, status: 'finished', input: parsed.value };
   if (output !== undefined) record.output = output;
   return { record, content: content ?? 'null' };
+}
+
+/** `work`, or its signal's reason once the signal has been aborted for {@link TOOL_ABORT_GRACE_MS}. */
+function abandonOnAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let grace: NodeJS.Timeout | undefined;
+    const onAbort = () => {
+      grace = setTimeout(() => reject(signal.reason), TOOL_ABORT_GRACE_MS);
+    };
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => {
+      clearTimeout(grace);
+      signal.removeEventListener('abort', onAbort);
+    });
+  });
 }
