@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, lt, or, sql, isNull } from 'drizzle-orm';
 import type { Message, Session, ToolCall } from '@parley/sdk/protocol';
 import { DATABASE_DEADLINE_MS, withDeadline } from './deadline';
-import type { ChatDatabase } from './open-database';
+import type { ChatDatabase, Query } from './open-database';
 import { chatMessages, chatSessions, type ChatMessageRow, type ChatSessionRow } from './schema';
 
 export interface NewConversation {
@@ -112,6 +112,11 @@ export class ConversationRepository {
     return withDeadline((signal) => this.database.query<Row>(text, params, { signal }), this.deadlineMs);
   }
 
+  /** A transaction, cancelled and rolled back at the deadline. */
+  private transact<T>(work: (query: Query) => Promise<T>): Promise<T> {
+    return withDeadline((signal) => this.database.transaction(work, { signal }), this.deadlineMs);
+  }
+
   /** A drizzle query, which cannot be cancelled: raced against the deadline (reads and cleanups). */
   private read<T>(query: Promise<T>): Promise<T> {
     return withDeadline(query, this.deadlineMs);
@@ -125,10 +130,9 @@ export class ConversationRepository {
     input: NewConversation,
     turn: TurnOwner = UNOWNED,
   ): Promise<'created' | 'existed' | 'capped'> {
-    const rows = await withDeadline(
-      this.database.transaction(async (query) => {
-        await query(LOCK_USER, [input.userId]);
-        return query<{ created: number; existed: boolean; capped: boolean }>(CREATE_CONVERSATION, [
+    const rows = await this.transact((query) =>
+      query(LOCK_USER, [input.userId]).then(() =>
+        query<{ created: number; existed: boolean; capped: boolean }>(CREATE_CONVERSATION, [
           input.userId,
           input.modelId,
           input.sessionId,
@@ -140,8 +144,8 @@ export class ConversationRepository {
           turn.owner,
           turn.leaseMs,
           turn.maxRunning,
-        ]);
-      }),
+        ]),
+      ),
     );
     const row = rows[0];
     if (row?.created === 1) return 'created';
@@ -188,21 +192,19 @@ export class ConversationRepository {
   ): Promise<'appended' | 'not_found' | 'busy' | 'capped'> {
     let row: { found: boolean; busy: boolean; capped: boolean; appended: boolean } | undefined;
     try {
-      [row] = await withDeadline(
-        this.database.transaction(async (query) => {
-          await query(LOCK_USER, [input.userId]);
-          return query<{ found: boolean; busy: boolean; capped: boolean; appended: boolean }>(APPEND_TURN, [
-            input.sessionId,
-            input.userId,
-            input.userMessageId,
-            input.message,
-            input.assistantMessageId,
-            turn.owner,
-            turn.leaseMs,
-            turn.maxRunning,
-          ]);
-        }),
-      );
+      [row] = await this.transact(async (query) => {
+        await query(LOCK_USER, [input.userId]);
+        return query<{ found: boolean; busy: boolean; capped: boolean; appended: boolean }>(APPEND_TURN, [
+          input.sessionId,
+          input.userId,
+          input.userMessageId,
+          input.message,
+          input.assistantMessageId,
+          turn.owner,
+          turn.leaseMs,
+          turn.maxRunning,
+        ]);
+      });
     } catch (error) {
       if (isUniqueViolation(error, 'chat_messages_one_streaming_idx')) return 'busy';
       throw error;

@@ -26,8 +26,11 @@ export interface ChatDatabase {
     params?: readonly unknown[],
     options?: QueryOptions,
   ): Promise<Row[]>;
-  /** Runs `work` in one transaction; its `query` runs inside it. */
-  transaction<T>(work: (query: Query) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one transaction; its `query` runs inside it. When `signal` aborts, the
+   * running statement is cancelled and the transaction rolled back (unless it is committing).
+   */
+  transaction<T>(work: (query: Query) => Promise<T>, options?: QueryOptions): Promise<T>;
   /**
    * Calls `onNotify` with each NOTIFY payload on `channel`. Needs a session-level connection:
    * behind a transaction-pooling proxy notifications may never arrive (readers poll anyway).
@@ -109,13 +112,27 @@ function openPostgres(url: string, max: number): Opened {
         signal?.removeEventListener('abort', cancel);
       }
     },
-    transaction: async <T>(work: (query: Query) => Promise<T>) =>
-      (await client.begin((tx) =>
-        work(
-          async <Row>(text: string, params: readonly unknown[] = []) =>
-            (await tx.unsafe(text, params as never[], { prepare: true })) as unknown as Row[],
-        ),
-      )) as T,
+    transaction: async <T>(work: (query: Query) => Promise<T>, options: QueryOptions = {}) => {
+      const { signal } = options;
+      return (await client.begin(async (tx) => {
+        const result = await work(async <Row>(text: string, params: readonly unknown[] = []) => {
+          signal?.throwIfAborted();
+          const pending = tx.unsafe(text, params as never[], { prepare: true });
+          const cancel = () => {
+            Promise.resolve(pending.cancel() as unknown).catch(() => {});
+          };
+          signal?.addEventListener('abort', cancel, { once: true });
+          try {
+            return (await pending) as unknown as Row[];
+          } finally {
+            signal?.removeEventListener('abort', cancel);
+          }
+        });
+        // Past the deadline nothing may be committed: the caller has answered 503.
+        signal?.throwIfAborted();
+        return result;
+      })) as T;
+    },
     listen: async (channel, onNotify) => {
       const { unlisten } = await client.listen(channel, (payload) => onNotify(payload));
       return { unlisten };
@@ -139,13 +156,16 @@ async function openPglite(dataDir: string | undefined): Promise<Opened> {
       options.signal
         ? cancellablePgliteQuery<Row>(client, text, params, options.signal)
         : client.query<Row>(text, params as unknown[]).then((result) => result.rows),
-    transaction: (work) =>
-      client.transaction((tx) =>
-        work(
-          async <Row>(text: string, params: readonly unknown[] = []) =>
-            (await tx.query<Row>(text, params as unknown[])).rows,
-        ),
-      ),
+    transaction: (work, options = {}) =>
+      client.transaction(async (tx) => {
+        const { signal } = options;
+        const result = await work(async <Row>(text: string, params: readonly unknown[] = []) => {
+          signal?.throwIfAborted();
+          return (await tx.query<Row>(text, params as unknown[])).rows;
+        });
+        signal?.throwIfAborted();
+        return result;
+      }),
     listen: async (channel, onNotify) => {
       const unlisten = await client.listen(channel, onNotify);
       return { unlisten };
