@@ -1,12 +1,14 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
+import { routePath } from 'hono/route';
 import type { AppEnv } from './app-env';
 import { type Authenticate, jwtAuthenticator } from './auth/authenticator';
 import { ChatService } from './chat/chat-service';
 import { ConversationRepository } from './db/conversation-repository';
 import type { ChatDatabase } from './db/open-database';
 import { ApiError } from './errors/api-error';
+import { errorLogFields } from './errors/error-log-fields';
 import { createJsonLogger, type Logger } from './logger';
 import { authenticate } from './middleware/authenticate';
 import { rejectTokenInUrl } from './middleware/reject-token-in-url';
@@ -192,9 +194,10 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
     const apiError = toApiError(error);
     if (apiError.status >= 500)
       logger.error('request failed', {
-        path: c.req.path,
+        method: c.req.method,
+        route: routePath(c),
+        ...errorLogFields(error),
         code: apiError.code,
-        error: String(error.cause ?? error),
       });
     for (const [name, value] of Object.entries(apiError.headers)) c.header(name, value);
     return c.json({ error: { code: apiError.code, message: apiError.message } }, apiError.status as 400);
@@ -203,7 +206,7 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
   // Leftovers of a process that died mid-answer; after ten minutes no instance still writes them.
   repository
     .failAbandonedMessages(10)
-    .catch((error) => logger.warn('cleanup skipped', { error: String(error) }));
+    .catch((error) => logger.warn('cleanup skipped', errorLogFields(error)));
 
   return Object.assign(app, {
     activeTurns: turns,

@@ -2,6 +2,7 @@ import { DEFAULT_SESSION_TITLE, type Message, type SessionCreatedEvent } from '@
 import type { ConversationRepository } from '../db/conversation-repository';
 import { newId } from '../db/ids';
 import { ApiError } from '../errors/api-error';
+import { errorLogFields } from '../errors/error-log-fields';
 import type { Logger } from '../logger';
 import type { ModelRegistry } from '../models/model-registry';
 import type { ModelConfig } from '../models/types';
@@ -242,7 +243,7 @@ export class ChatService {
         if (ProviderError.isInstance(cause)) {
           logger.warn('provider failed', { session: turn.sessionId, code: cause.code, status: cause.status });
         } else {
-          logger.error('turn failed', { session: turn.sessionId, error: String(cause ?? error) });
+          logger.error('turn failed', { session: turn.sessionId, ...errorLogFields(cause ?? error) });
         }
         last = {
           type: 'error',
@@ -258,7 +259,7 @@ export class ChatService {
     try {
       await this.saveWithRetry(turn.assistantMessageId, text, toolCalls, status);
     } catch (error) {
-      logger.error('saving the answer failed', { session: turn.sessionId, error: String(error) });
+      logger.error('saving the answer failed', { session: turn.sessionId, ...errorLogFields(error) });
       last = {
         type: 'error',
         error: 'The answer could not be saved. Try again.',
@@ -305,7 +306,7 @@ export class ChatService {
       );
       if (stored) turn.pushTitle(title);
     } catch (error) {
-      this.options.logger.warn('title not stored', { session: turn.sessionId, error: String(error) });
+      this.options.logger.warn('title not stored', { session: turn.sessionId, ...errorLogFields(error) });
     }
   }
 }
