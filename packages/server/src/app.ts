@@ -9,6 +9,7 @@ import { ConversationRepository } from './db/conversation-repository';
 import type { ChatDatabase } from './db/open-database';
 import { ApiError } from './errors/api-error';
 import { errorLogFields } from './errors/error-log-fields';
+import type { TrustProxy } from './http/client-address';
 import { createJsonLogger, type Logger } from './logger';
 import { authenticate } from './middleware/authenticate';
 import { rejectTokenInUrl } from './middleware/reject-token-in-url';
@@ -54,8 +55,12 @@ export interface ChatServerOptions {
     /** `POST /api/auth/guest` for anonymous visitors; needs `jwtSecret`. */
     guests?: boolean;
     guestTokenTtlSeconds?: number;
-    /** Behind a reverse proxy: take the visitor's address from `X-Forwarded-For` (guest limits). */
-    trustProxy?: boolean;
+    /**
+     * Behind reverse proxies you run: the visitor's address (guest limits) is the one the nearest
+     * untrusted hop in `X-Forwarded-For` gave. `true` or a number of proxy hops, or the proxies'
+     * addresses and CIDRs (`['10.0.0.0/8', 'fd00::/8']`).
+     */
+    trustProxy?: TrustProxy;
   };
   /** Origins allowed to call the API from a browser (`*` for any). */
   corsOrigins?: readonly string[];

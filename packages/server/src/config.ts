@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxy } from './http/client-address';
 import type { ModelConfig } from './models/types';
 
 /** A configuration problem, told in one line at start-up. */
@@ -26,7 +27,17 @@ const envSchema = z.object({
   AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   PARLEY_GUESTS: boolean,
   PARLEY_GUEST_TTL_SECONDS: integer(3_600, 60, 86_400 * 30),
-  TRUST_PROXY: boolean,
+  TRUST_PROXY: z
+    .string()
+    .transform((value, context) => {
+      try {
+        return parseTrustProxy(value);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    })
+    .optional(),
   CORS_ORIGINS: z.string().optional(),
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_API_KEY: z.string().min(1).optional(),
@@ -59,8 +70,8 @@ export interface ServerConfig {
   jwtSecret: string | undefined;
   guests: boolean;
   guestTokenTtlSeconds: number;
-  /** Take client addresses from `X-Forwarded-For` (set it only behind a proxy you run). */
-  trustProxy: boolean;
+  /** Which proxies' `X-Forwarded-For` to believe (set it only behind proxies you run). */
+  trustProxy: TrustProxy;
   corsOrigins: string[];
   provider:
     | {

@@ -23,7 +23,7 @@ export interface TestServerOptions {
   guests?: boolean;
   titleTimeoutMs?: number;
   heartbeatMs?: number;
-  trustProxy?: boolean;
+  trustProxy?: ChatServerOptions['auth']['trustProxy'];
   /** See `ChatServerOptions.embedDirectory`. */
   embedDirectory?: string | null;
   /** The rate limits' clock (epoch ms); `Date.now` when omitted. */
