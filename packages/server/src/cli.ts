@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   );
   const app = createChatServer({ ...serverOptionsFromConfig(config), database, logger });
   mountDemoPage(app);
-  const server = await listen(app, config.port, config.host);
+  const server = await listen(app, config.port, config.host, { requestTimeoutMs: config.requestTimeoutMs });
   const storage = config.databaseUrl ? 'Postgres (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
   const answering =
     config.provider.kind === 'demo'

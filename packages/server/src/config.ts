@@ -49,6 +49,7 @@ const envSchema = z.object({
   RATE_LIMIT_NEW_PER_MINUTE: integer(10, 1, 1_000_000),
   RATE_LIMIT_MESSAGES_PER_MINUTE: integer(30, 1, 1_000_000),
   MAX_STREAMS_PER_USER: integer(3, 1, 10_000),
+  REQUEST_TIMEOUT_MS: integer(30_000, 100, 3_600_000),
 });
 
 const modelsFileSchema = z.array(
@@ -85,6 +86,8 @@ export interface ServerConfig {
   models: ModelConfig[] | undefined;
   rateLimit: { store: 'memory' | 'postgres'; newConversationsPerMinute: number; messagesPerMinute: number };
   maxStreamsPerUser: number;
+  /** Time a client has to send a request's headers and body (`listen`'s `requestTimeoutMs`). */
+  requestTimeoutMs: number;
 }
 
 /** Reads the environment; throws a `ConfigError` naming the variable at fault. */
@@ -134,6 +137,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
       messagesPerMinute: values.RATE_LIMIT_MESSAGES_PER_MINUTE,
     },
     maxStreamsPerUser: values.MAX_STREAMS_PER_USER,
+    requestTimeoutMs: values.REQUEST_TIMEOUT_MS,
   };
 }
 
