@@ -35,6 +35,7 @@ describe('loadConfig', () => {
     [{ AUTH_JWT_SECRET: 'short' }, /AUTH_JWT_SECRET must be at least 32 characters/],
     [{ RATE_LIMIT_STORE: 'redis' }, /RATE_LIMIT_STORE/],
     [{ REQUEST_TIMEOUT_MS: '0' }, /REQUEST_TIMEOUT_MS/],
+    [{ PARLEY_FRAME_ANCESTORS: "'self'; script-src *" }, /PARLEY_FRAME_ANCESTORS .* is not a CSP source/],
     [{ PARLEY_MODELS_FILE: '/nonexistent.json' }, /PARLEY_MODELS_FILE/],
     [{ TRUST_PROXY: '10.0.0.0/8, proxy.internal' }, /TRUST_PROXY "proxy.internal" is not an IP address/],
   ])('fails with one clear line for %o', (env, message) => {

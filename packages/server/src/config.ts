@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { parseFrameAncestors } from './demo-page/demo-page-policy';
 import { parseTrustProxy, type TrustProxy } from './http/client-address';
 import type { ModelConfig } from './models/types';
 
@@ -50,6 +51,17 @@ const envSchema = z.object({
   RATE_LIMIT_MESSAGES_PER_MINUTE: integer(30, 1, 1_000_000),
   MAX_STREAMS_PER_USER: integer(3, 1, 10_000),
   REQUEST_TIMEOUT_MS: integer(30_000, 100, 3_600_000),
+  PARLEY_FRAME_ANCESTORS: z
+    .string()
+    .transform((value, context) => {
+      try {
+        return parseFrameAncestors(value);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    })
+    .optional(),
 });
 
 const modelsFileSchema = z.array(
@@ -88,6 +100,8 @@ export interface ServerConfig {
   maxStreamsPerUser: number;
   /** Time a client has to send a request's headers and body (`listen`'s `requestTimeoutMs`). */
   requestTimeoutMs: number;
+  /** CSP `frame-ancestors` of the CLI's demo page; unset: its own origin only. */
+  frameAncestors: string[] | undefined;
 }
 
 /** Reads the environment; throws a `ConfigError` naming the variable at fault. */
@@ -138,6 +152,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     },
     maxStreamsPerUser: values.MAX_STREAMS_PER_USER,
     requestTimeoutMs: values.REQUEST_TIMEOUT_MS,
+    frameAncestors: values.PARLEY_FRAME_ANCESTORS,
   };
 }
 
