@@ -2,7 +2,8 @@ import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStream } from '../test-support/sse-client';
 import { startTestServer, type TestServer } from '../testing';
-import { createJsonLogger } from '../logger';
+import { createChatServer } from '../app';
+import { createJsonLogger, silentLogger } from '../logger';
 import { signToken, verifyToken } from './hs256';
 
 const secret = 'a-secret-that-is-long-enough-for-hs256!!';
@@ -171,6 +172,21 @@ describe('guest tokens and logs', () => {
       expect((await response.json()).error.code).toBe('invalid_token');
     }
     expect(await server.query('SELECT 1 FROM chat_sessions WHERE user_id LIKE $1', ['x%'])).toEqual([]);
+  });
+
+  it('refuses an unstorable user id from a custom authenticator too', async () => {
+    for (const id of ['custom\u0000', 'custom\ud800']) {
+      const app = createChatServer({
+        database: server.database,
+        logger: silentLogger,
+        auth: { authenticate: () => ({ id }) },
+      });
+      const response = await app.request('/api/chat/sessions', {
+        headers: { Authorization: 'Bearer opaque:token' },
+      });
+      expect(response.status).toBe(401);
+      expect((await response.json()).error.code).toBe('invalid_token');
+    }
   });
 
   it('takes the auth scheme in any case, and answers invalid_token to a bad token', async () => {

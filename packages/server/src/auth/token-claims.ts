@@ -7,6 +7,11 @@ export const MAX_SUBJECT_LENGTH = 200;
 // Postgres text refuses NUL; other control characters have no business in an id either.
 const UNSTORABLE = /[\p{Cc}\p{Cs}]/u;
 
+/** Whether a user id can be stored and compared as it is. */
+export function isStorableId(id: string): boolean {
+  return !UNSTORABLE.test(id);
+}
+
 /**
  * The claims a token must carry to be accepted: a storable, non-empty `sub`, and numeric times.
  * Other claims pass through untouched.
@@ -16,7 +21,7 @@ export const tokenClaimsSchema = z.looseObject({
     .string()
     .min(1)
     .max(MAX_SUBJECT_LENGTH)
-    .refine((sub) => !UNSTORABLE.test(sub), 'must hold no control characters or lone surrogates'),
+    .refine(isStorableId, 'must hold no control characters or lone surrogates'),
   exp: z.number().optional(),
   nbf: z.number().optional(),
   iat: z.number().optional(),

@@ -1,5 +1,6 @@
 import { createMiddleware } from 'hono/factory';
 import type { AuthenticatedUser, Authenticate } from '../auth/authenticator';
+import { isStorableId } from '../auth/token-claims';
 import { ApiError } from '../errors/api-error';
 import type { AppEnv } from '../app-env';
 
@@ -15,6 +16,8 @@ export function authenticate(verify: Authenticate) {
     const token = BEARER.exec(c.req.header('authorization') ?? '')?.[1];
     let user: AuthenticatedUser | undefined;
     if (token) user = await verify(token, c.req);
+    // Whatever verified it: an id the database would mangle or refuse is no identity.
+    if (user && !isStorableId(user.id)) user = undefined;
     if (!user && token) {
       // RFC 6750's code: the client knows its token, not its missing sign-in, is the problem.
       throw new ApiError(401, 'invalid_token', 'The token is not valid or has expired.', {
