@@ -83,7 +83,7 @@ export const sidebarStyles = css`
     border-radius: inherit;
     background: none;
     color: inherit;
-    text-align: left;
+    text-align: start;
     text-decoration: none;
     white-space: nowrap;
     overflow: hidden;
@@ -97,21 +97,29 @@ export const sidebarStyles = css`
     display: inline-block;
     width: 0.4em;
     height: 0.4em;
-    margin: 0 0.55em 0.15em 0.15em;
-    border-right: 2px solid currentColor;
-    border-bottom: 2px solid currentColor;
+    margin-block: 0 0.15em;
+    margin-inline: 0.15em 0.55em;
+    border-inline-end: 2px solid currentColor;
+    border-block-end: 2px solid currentColor;
     transform: rotate(-45deg);
     transition: transform 0.15s;
   }
   .model-toggle[aria-expanded='true']::before {
     transform: rotate(45deg);
   }
+  /* The chevron points to the inline end when closed (left in Arabic and Hebrew), down when open. */
+  .model-toggle:dir(rtl)::before {
+    transform: rotate(45deg);
+  }
+  .model-toggle:dir(rtl)[aria-expanded='true']::before {
+    transform: rotate(-45deg);
+  }
   .model-sessions {
-    margin-left: 1.1rem;
+    margin-inline-start: 1.1rem;
   }
   .actions {
     display: flex;
-    padding-right: 0.25rem;
+    padding-inline-end: 0.25rem;
     opacity: 0;
   }
   .row:hover .actions,
