@@ -75,6 +75,7 @@ export class ChatComposer extends LitElement {
       <div class="composer" part="base">
         <textarea
           part="textarea"
+          dir="auto"
           rows="1"
           aria-label=${this.strings.composerLabel}
           placeholder=${this.strings.composerPlaceholder}
