@@ -3,6 +3,8 @@ export interface DemoPageOptions {
   embedScriptUrl: string;
   /** The chat server's base URL; empty for the page's own origin. */
   apiBaseUrl: string;
+  /** The chat's language (`?lang=`), passed to `<chat-app>` as its `lang`; none: the page's, English. */
+  lang?: string;
 }
 
 /** The page's only inline code, allowed by its hash in the Content-Security-Policy. */
@@ -44,7 +46,7 @@ export function renderDemoPage(options: DemoPageOptions): string {
 <style>${DEMO_PAGE_STYLE}</style>
 </head>
 <body>
-<chat-app base-url="${baseUrl}" routing="path" guest>
+<chat-app base-url="${baseUrl}" routing="path" guest${options.lang ? ` lang="${escapeHtml(options.lang)}"` : ''}>
   <noscript>Parley needs JavaScript to chat.</noscript>
 </chat-app>
 </body>

@@ -1,4 +1,5 @@
 import type { Context, Hono } from 'hono';
+import { z } from 'zod';
 import type { AppEnv } from '../app-env';
 import { DEFAULT_FRAME_ANCESTORS, demoPageHeaders } from '../demo-page/demo-page-policy';
 import { FAVICON_SVG } from '../demo-page/favicon';
@@ -12,10 +13,13 @@ export interface DemoPageMountOptions {
   frameAncestors?: readonly string[];
 }
 
+/** A BCP 47 language tag, loosely: `de`, `pt-BR`, `zh-Hant-HK`. */
+const languageTag = z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,3}$/);
+
 /**
  * The demo page of `npm start`: `<chat-app>` from the server's own `/embed.js`, at `/` and at
  * every client route (`/new`, `/c/…`, `/m/…`) so deep links and reloads work, under a strict
- * Content-Security-Policy; and its icon at `/favicon.ico`.
+ * Content-Security-Policy; and its icon at `/favicon.ico`. `?lang=` sets the chat's language.
  */
 export function mountDemoPage(app: Hono<AppEnv>, options: DemoPageMountOptions = {}): void {
   const page = { embedScriptUrl: '/embed.js', apiBaseUrl: '' };
@@ -26,7 +30,11 @@ export function mountDemoPage(app: Hono<AppEnv>, options: DemoPageMountOptions =
     apiBaseUrl: page.apiBaseUrl,
     frameAncestors: options.frameAncestors ?? DEFAULT_FRAME_ANCESTORS,
   });
-  const serve = (c: Context<AppEnv>) => c.html(html, 200, headers);
+  // `?lang=de` tries the chat in a language; anything that is not a language tag is ignored.
+  const serve = (c: Context<AppEnv>) => {
+    const lang = languageTag.safeParse(c.req.query('lang'));
+    return c.html(lang.success ? renderDemoPage({ ...page, lang: lang.data }) : html, 200, headers);
+  };
   app.get('/', serve);
   app.get('/new', serve);
   app.get('/c/*', serve);
