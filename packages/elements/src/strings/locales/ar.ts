@@ -36,6 +36,7 @@ const ar = {
     toolFailed: (tool) => `تعذّر تشغيل ${isolate(tool)}`,
     imageLink: (description) => `صورة: ${isolate(description || 'بلا عنوان')} (لم يتم تحميلها)`,
     genericError: 'حدث خطأ ما. يُرجى المحاولة مرة أخرى.',
+    sessionExpired: 'انتهت صلاحية جلستك، لذا لم يعد بالإمكان فتح هذه المحادثة. ابدأ محادثة جديدة للمتابعة.',
     newChatWithModel: (modelName) => `محادثة جديدة مع ${isolate(modelName)}`,
     models: 'النماذج',
     conversations: 'المحادثات',

@@ -32,6 +32,8 @@ const de = {
     toolFailed: (tool) => `${tool} fehlgeschlagen`,
     imageLink: (description) => `Bild: ${description || 'ohne Titel'} (nicht geladen)`,
     genericError: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
+    sessionExpired:
+      'Ihre Sitzung ist abgelaufen, daher lässt sich diese Unterhaltung nicht mehr öffnen. Starten Sie einen neuen Chat, um weiterzumachen.',
     newChatWithModel: (modelName) => `Neuer Chat mit ${modelName}`,
     models: 'Modelle',
     conversations: 'Unterhaltungen',

@@ -32,6 +32,8 @@ const es = {
     toolFailed: (tool) => `Error en ${tool}`,
     imageLink: (description) => `Imagen: ${description || 'sin título'} (no cargada)`,
     genericError: 'Algo salió mal. Inténtalo de nuevo.',
+    sessionExpired:
+      'Tu sesión ha caducado, así que ya no se puede abrir esta conversación. Empieza un nuevo chat para continuar.',
     newChatWithModel: (modelName) => `Nuevo chat con ${modelName}`,
     models: 'Modelos',
     conversations: 'Conversaciones',

@@ -34,6 +34,8 @@ const fr = {
     toolFailed: (tool) => `Échec de ${tool}`,
     imageLink: (description) => `Image\u202f: ${description || 'sans titre'} (non chargée)`,
     genericError: 'Une erreur s’est produite. Veuillez réessayer.',
+    sessionExpired:
+      'Votre session a expiré : cette discussion ne peut plus être ouverte. Commencez une nouvelle discussion pour continuer.',
     newChatWithModel: (modelName) => `Nouvelle discussion avec ${modelName}`,
     models: 'Modèles',
     conversations: 'Discussions',

@@ -36,6 +36,8 @@ const he = {
     toolFailed: (tool) => `הכלי ${isolate(tool)} נכשל`,
     imageLink: (description) => `תמונה: ${isolate(description || 'ללא כותרת')} (לא נטענה)`,
     genericError: 'משהו השתבש. יש לנסות שוב.',
+    sessionExpired:
+      'תוקף ההתחברות פג, ולכן אי אפשר לפתוח עוד את השיחה הזו. כדי להמשיך, אפשר להתחיל שיחה חדשה.',
     newChatWithModel: (modelName) => `שיחה חדשה עם ${isolate(modelName)}`,
     models: 'מודלים',
     conversations: 'שיחות',

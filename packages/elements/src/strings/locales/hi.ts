@@ -33,6 +33,8 @@ const hi = {
     toolFailed: (tool) => `${tool} विफल रहा`,
     imageLink: (description) => `इमेज: ${description || 'बिना शीर्षक'} (लोड नहीं की गई)`,
     genericError: 'कुछ गड़बड़ हो गई। कृपया फिर से कोशिश करें।',
+    sessionExpired:
+      'आपका सेशन समाप्त हो गया है, इसलिए यह बातचीत अब नहीं खोली जा सकती। जारी रखने के लिए नई चैट शुरू करें।',
     newChatWithModel: (modelName) => `${modelName} के साथ नई चैट`,
     models: 'मॉडल',
     conversations: 'बातचीत',

@@ -30,6 +30,8 @@ const id = {
     toolFailed: (tool) => `${tool} gagal`,
     imageLink: (description) => `Gambar: ${description || 'tanpa judul'} (tidak dimuat)`,
     genericError: 'Terjadi kesalahan. Silakan coba lagi.',
+    sessionExpired:
+      'Sesi Anda telah berakhir, sehingga percakapan ini tidak dapat dibuka lagi. Mulai chat baru untuk melanjutkan.',
     newChatWithModel: (modelName) => `Chat baru dengan ${modelName}`,
     models: 'Model',
     conversations: 'Percakapan',

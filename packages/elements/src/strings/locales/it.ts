@@ -30,6 +30,8 @@ const it = {
     toolFailed: (tool) => `${tool} non riuscito`,
     imageLink: (description) => `Immagine: ${description || 'senza titolo'} (non caricata)`,
     genericError: 'Si è verificato un errore. Riprova.',
+    sessionExpired:
+      'La sessione è scaduta, quindi questa conversazione non può più essere aperta. Inizia una nuova chat per continuare.',
     newChatWithModel: (modelName) => `Nuova chat con ${modelName}`,
     models: 'Modelli',
     conversations: 'Conversazioni',

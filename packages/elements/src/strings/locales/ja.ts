@@ -32,6 +32,8 @@ const ja = {
     toolFailed: (tool) => `${tool}の実行に失敗しました`,
     imageLink: (description) => `画像「${description || '無題'}」（読み込んでいません）`,
     genericError: '問題が発生しました。もう一度お試しください。',
+    sessionExpired:
+      'セッションの有効期限が切れたため、この会話は開けなくなりました。続けるには新しいチャットを開始してください。',
     newChatWithModel: (modelName) => `${modelName}との新しいチャット`,
     models: 'モデル',
     conversations: '会話',

@@ -33,6 +33,7 @@ const ko = {
     toolFailed: (tool) => `${tool} 실패`,
     imageLink: (description) => `이미지: ${description || '제목 없음'} (불러오지 않음)`,
     genericError: '문제가 발생했습니다. 다시 시도해 주세요.',
+    sessionExpired: '세션이 만료되어 이 대화를 더 이상 열 수 없습니다. 계속하려면 새 채팅을 시작해 주세요.',
     newChatWithModel: (modelName) => `${modelName} 모델로 새 채팅`,
     models: '모델',
     conversations: '대화',

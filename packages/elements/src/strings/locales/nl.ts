@@ -30,6 +30,8 @@ const nl = {
     toolFailed: (tool) => `${tool} mislukt`,
     imageLink: (description) => `Afbeelding: ${description || 'zonder titel'} (niet geladen)`,
     genericError: 'Er is iets misgegaan. Probeer het opnieuw.',
+    sessionExpired:
+      'Je sessie is verlopen, dus dit gesprek kan niet meer worden geopend. Begin een nieuwe chat om verder te gaan.',
     newChatWithModel: (modelName) => `Nieuwe chat met ${modelName}`,
     models: 'Modellen',
     conversations: 'Gesprekken',

@@ -33,6 +33,8 @@ const pl = {
     toolFailed: (tool) => `Błąd narzędzia ${tool}`,
     imageLink: (description) => `Obraz: ${description || 'bez tytułu'} (nie wczytano)`,
     genericError: 'Coś poszło nie tak. Spróbuj ponownie.',
+    sessionExpired:
+      'Sesja wygasła, więc tej rozmowy nie można już otworzyć. Rozpocznij nowy czat, aby kontynuować.',
     newChatWithModel: (modelName) => `Nowy czat z modelem ${modelName}`,
     models: 'Modele',
     conversations: 'Rozmowy',

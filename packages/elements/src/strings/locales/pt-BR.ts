@@ -32,6 +32,8 @@ const ptBR = {
     toolFailed: (tool) => `Falha em ${tool}`,
     imageLink: (description) => `Imagem: ${description || 'sem título'} (não carregada)`,
     genericError: 'Algo deu errado. Tente novamente.',
+    sessionExpired:
+      'Sua sessão expirou, por isso esta conversa não pode mais ser aberta. Inicie uma nova conversa para continuar.',
     newChatWithModel: (modelName) => `Nova conversa com ${modelName}`,
     models: 'Modelos',
     conversations: 'Conversas',

@@ -32,6 +32,8 @@ const ru = {
     toolFailed: (tool) => `${tool}: ошибка`,
     imageLink: (description) => `Изображение: ${description || 'без названия'} (не загружено)`,
     genericError: 'Что-то пошло не так. Попробуйте ещё раз.',
+    sessionExpired:
+      'Срок действия сеанса истёк, поэтому этот чат больше нельзя открыть. Начните новый чат, чтобы продолжить.',
     newChatWithModel: (modelName) => `Новый чат с моделью ${modelName}`,
     models: 'Модели',
     conversations: 'Чаты',

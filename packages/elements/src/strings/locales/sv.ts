@@ -30,6 +30,8 @@ const sv = {
     toolFailed: (tool) => `${tool} misslyckades`,
     imageLink: (description) => `Bild: ${description || 'namnlös'} (inte inläst)`,
     genericError: 'Något gick fel. Försök igen.',
+    sessionExpired:
+      'Din session har gått ut, så konversationen kan inte längre öppnas. Starta en ny chatt för att fortsätta.',
     newChatWithModel: (modelName) => `Ny chatt med ${modelName}`,
     models: 'Modeller',
     conversations: 'Konversationer',

@@ -32,6 +32,7 @@ const th = {
     toolFailed: (tool) => `${tool} ทำงานไม่สำเร็จ`,
     imageLink: (description) => `รูปภาพ: ${description || 'ไม่มีชื่อ'} (ไม่ได้โหลด)`,
     genericError: 'เกิดข้อผิดพลาด โปรดลองอีกครั้ง',
+    sessionExpired: 'เซสชันของคุณหมดอายุแล้ว จึงไม่สามารถเปิดบทสนทนานี้ได้อีก เริ่มแชทใหม่เพื่อดำเนินการต่อ',
     newChatWithModel: (modelName) => `แชทใหม่กับ ${modelName}`,
     models: 'โมเดล',
     conversations: 'บทสนทนา',

@@ -33,6 +33,8 @@ const tr = {
     toolFailed: (tool) => `${tool} başarısız oldu`,
     imageLink: (description) => `Görsel: ${description || 'başlıksız'} (yüklenmedi)`,
     genericError: 'Bir sorun oluştu. Lütfen tekrar deneyin.',
+    sessionExpired:
+      'Oturumunuzun süresi doldu, bu yüzden bu sohbet artık açılamıyor. Devam etmek için yeni bir sohbet başlatın.',
     newChatWithModel: (modelName) => `${modelName} ile yeni sohbet`,
     models: 'Modeller',
     conversations: 'Sohbetler',

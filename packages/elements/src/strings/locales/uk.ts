@@ -32,6 +32,8 @@ const uk = {
     toolFailed: (tool) => `${tool}: помилка`,
     imageLink: (description) => `Зображення: ${description || 'без назви'} (не завантажено)`,
     genericError: 'Щось пішло не так. Спробуйте ще раз.',
+    sessionExpired:
+      'Термін дії сеансу минув, тому цей чат більше не можна відкрити. Почніть новий чат, щоб продовжити.',
     newChatWithModel: (modelName) => `Новий чат із моделлю ${modelName}`,
     models: 'Моделі',
     conversations: 'Чати',

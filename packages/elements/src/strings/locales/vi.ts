@@ -31,6 +31,8 @@ const vi = {
     toolFailed: (tool) => `${tool} bị lỗi`,
     imageLink: (description) => `Hình ảnh: ${description || 'không có tiêu đề'} (chưa tải)`,
     genericError: 'Đã xảy ra lỗi. Vui lòng thử lại.',
+    sessionExpired:
+      'Phiên của bạn đã hết hạn nên không thể mở cuộc trò chuyện này nữa. Hãy bắt đầu cuộc trò chuyện mới để tiếp tục.',
     newChatWithModel: (modelName) => `Trò chuyện mới với ${modelName}`,
     models: 'Mô hình',
     conversations: 'Cuộc trò chuyện',

@@ -32,6 +32,7 @@ const zhCN = {
     toolFailed: (tool) => `${tool} 运行失败`,
     imageLink: (description) => `图片：${description || '无标题'}（未加载）`,
     genericError: '出了点问题，请重试。',
+    sessionExpired: '您的会话已过期，无法再打开此对话。请新建对话以继续。',
     newChatWithModel: (modelName) => `使用 ${modelName} 新建对话`,
     models: '模型',
     conversations: '对话',

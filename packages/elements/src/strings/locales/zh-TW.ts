@@ -32,6 +32,7 @@ const zhTW = {
     toolFailed: (tool) => `${tool} 執行失敗`,
     imageLink: (description) => `圖片：${description || '未命名'}（未載入）`,
     genericError: '發生錯誤，請再試一次。',
+    sessionExpired: '您的工作階段已過期，無法再開啟這則對話。請開始新對話以繼續。',
     newChatWithModel: (modelName) => `使用 ${modelName} 開始新對話`,
     models: '模型',
     conversations: '對話',
