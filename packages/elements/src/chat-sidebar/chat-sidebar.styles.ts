@@ -99,20 +99,18 @@ export const sidebarStyles = css`
     height: 0.4em;
     margin-block: 0 0.15em;
     margin-inline: 0.15em 0.55em;
-    border-inline-end: 2px solid currentColor;
-    border-block-end: 2px solid currentColor;
+    /* A drawn chevron: physical sides, mirrored as a whole in right-to-left text below. */
+    border-right: 2px solid currentColor;
+    border-bottom: 2px solid currentColor;
     transform: rotate(-45deg);
     transition: transform 0.15s;
   }
   .model-toggle[aria-expanded='true']::before {
     transform: rotate(45deg);
   }
-  /* The chevron points to the inline end when closed (left in Arabic and Hebrew), down when open. */
+  /* It points to the inline end when closed: the left in Arabic and Hebrew. */
   .model-toggle:dir(rtl)::before {
-    transform: rotate(45deg);
-  }
-  .model-toggle:dir(rtl)[aria-expanded='true']::before {
-    transform: rotate(-45deg);
+    scale: -1 1;
   }
   .model-sessions {
     margin-inline-start: 1.1rem;
