@@ -173,12 +173,16 @@ function elements() {
         dir: output,
         format: 'esm',
         entryFileNames: '[name].js',
-        // Highlighting grammars (modules under a `grammars/` folder) are named apart: the size
-        // budget of the whole embed leaves them out (docs/decisions/0005-size-budgets.md).
-        chunkFileNames: (chunk) =>
-          /[\\/]grammars[\\/]/.test(chunk.facadeModuleId ?? '')
-            ? 'embed-grammar-[name]-[hash].js'
-            : 'embed-[name]-[hash].js',
+        // Highlighting grammars (modules under a `grammars/` folder) and language packs (under
+        // `strings/locales/`) are named apart: a page loads one or two of them, so the size budget
+        // of the whole embed counts none of the grammars and only the largest pack
+        // (docs/decisions/0005-size-budgets.md, 0006-language-packs.md).
+        chunkFileNames: (chunk) => {
+          const module = chunk.facadeModuleId ?? '';
+          if (/[\\/]grammars[\\/]/.test(module)) return 'embed-grammar-[name]-[hash].js';
+          if (/[\\/]strings[\\/]locales[\\/]/.test(module)) return 'embed-locale-[name]-[hash].js';
+          return 'embed-[name]-[hash].js';
+        },
       },
     },
   ];

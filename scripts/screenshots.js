@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Takes screenshots of the demo page (`npm start`) in a real browser: a desktop in light mode with
-// a conversation, and a phone in dark mode, with the sidebar closed and open as a drawer.
+// a conversation, and a phone in dark mode, with the sidebar closed and open as a drawer; then the
+// same in Arabic and Hebrew (right to left).
 // Writes docs/screenshots/*.png. Run `npm run build` first. Uses a running server when
 // PARLEY_URL is set; otherwise starts one on a free port with a fresh, temporary database.
 //
@@ -144,6 +145,35 @@ try {
   await phone.locator('chat-app').locator('.menu').click();
   await phone.waitForTimeout(400);
   await phone.screenshot({ path: join(output, 'mobile-dark-drawer.png') });
+  // Right to left: Arabic and Hebrew (`?lang=`), on a desktop and on a phone.
+  const rtlMessages = { ar: 'خطط لعطلة نهاية أسبوع في لشبونة', he: 'תכנן לי סוף שבוע בליסבון' };
+  for (const [lang, message] of Object.entries(rtlMessages)) {
+    const rtl = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+    const desktop = await rtl.newPage();
+    desktop.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+    await desktop.goto(`${server.url}/?lang=${lang}`);
+    await desktop.locator('chat-app').locator('chat-composer textarea').waitFor();
+    await chat(desktop, message);
+    await newModelChat(desktop);
+    await chat(desktop, 'What can you do? Show me some markdown and use a tool.');
+    await desktop.mouse.move(400, 20);
+    await desktop.screenshot({ path: join(output, `desktop-rtl-${lang}.png`) });
+    const mobile = await rtl.newPage();
+    await mobile.setViewportSize({ width: 360, height: 740 });
+    await mobile.goto(`${server.url}${new URL(desktop.url()).pathname}?lang=${lang}`);
+    await mobile.waitForFunction(() => {
+      const conversation = document
+        .querySelector('chat-app')
+        ?.shadowRoot?.querySelector('chat-conversation')?.conversation;
+      return conversation && conversation.messages.length > 0;
+    });
+    await mobile.waitForTimeout(600);
+    await mobile.screenshot({ path: join(output, `mobile-rtl-${lang}.png`) });
+    await mobile.locator('chat-app').locator('.menu').click();
+    await mobile.waitForTimeout(400);
+    await mobile.screenshot({ path: join(output, `mobile-rtl-${lang}-drawer.png`) });
+    await rtl.close();
+  }
   console.log(`Screenshots written to ${output}`);
 } finally {
   await browser.close();

@@ -23,6 +23,12 @@ export const formatSize = (bytes) => `${(bytes / kilobyte).toFixed(1)} KB`;
  */
 export const isHighlightingGrammar = (fileName) => fileName.startsWith('embed-grammar-');
 
+/**
+ * Language packs, one chunk each: a page loads the one of its language, so the total counts only
+ * the largest. rollup.config.js names their chunks `embed-locale-*`.
+ */
+export const isLocalePack = (fileName) => fileName.startsWith('embed-locale-');
+
 /** The chunks a module pulls in with static imports (`import"./x.js"`, `from"./x.js"`), itself included. */
 export function staticClosure(directory, fileName, seen = new Set()) {
   if (seen.has(fileName)) return seen;
@@ -37,18 +43,33 @@ export function staticClosure(directory, fileName, seen = new Set()) {
 /**
  * The embed in `directory` (its entry `embed.js` and every `embed-*.js` chunk): each file's gzip
  * size, what loads before the first answer renders (the entry and its static imports; the chunks
- * it imports dynamically come later), and the total without highlighting grammars.
+ * it imports dynamically come later), the total without highlighting grammars and with only the
+ * largest language pack, and the largest pack with what it adds before the first answer (a page
+ * in another language than English waits for its pack).
  */
 export function measureEmbed(directory, entry = 'embed.js') {
   const names = readdirSync(directory).filter((name) => /^embed.*\.js$/.test(name));
   const files = new Map(names.map((name) => [name, gzipSize(readFileSync(join(directory, name)))]));
   const beforeFirstAnswer = staticClosure(directory, entry);
   const sum = (list) => list.reduce((total, name) => total + (files.get(name) ?? 0), 0);
+  const firstAnswer = sum([...beforeFirstAnswer]);
+  // A pack, and the chunks it imports that the first answer does not already load.
+  const packs = names.filter(isLocalePack).map((name) => {
+    const added = [...staticClosure(directory, name)].filter((chunk) => !beforeFirstAnswer.has(chunk));
+    return { name, size: files.get(name) ?? 0, added: sum(added) };
+  });
+  const largestPack = packs.reduce(
+    (largest, pack) => (pack.added > (largest?.added ?? -1) ? pack : largest),
+    undefined,
+  );
+  const counted = names.filter((name) => !isHighlightingGrammar(name) && !isLocalePack(name));
   return {
     files,
     beforeFirstAnswer,
-    firstAnswer: sum([...beforeFirstAnswer]),
-    total: sum(names.filter((name) => !isHighlightingGrammar(name))),
+    firstAnswer,
+    largestPack: largestPack?.name,
+    firstAnswerInLargestLanguage: firstAnswer + (largestPack?.added ?? 0),
+    total: sum(counted) + (largestPack?.size ?? 0),
   };
 }
 

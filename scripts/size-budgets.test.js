@@ -18,6 +18,10 @@ describe('the size check', () => {
     'embed-parts-B2.js': `import"./embed-shared-A1.js";//${noise(2000)}`,
     'embed-markdown-C3.js': `import("./embed-grammar-python-D4.js");//${noise(5000)}`,
     'embed-grammar-python-D4.js': `//${noise(9000)}`,
+    // Two language packs sharing a helper; the larger one is the one counted.
+    'embed-locale-de-E5.js': `import"./embed-plural-G7.js";//${noise(1000)}`,
+    'embed-locale-ja-F6.js': `import"./embed-plural-G7.js";//${noise(1500)}`,
+    'embed-plural-G7.js': `//${noise(300)}`,
     'not-the-embed.js': `//${noise(9000)}`,
   };
   for (const [name, text] of Object.entries(files)) writeFileSync(join(directory, name), text);
@@ -36,11 +40,26 @@ describe('the size check', () => {
     );
   });
 
-  it('counts every embed chunk but highlighting grammars in the total', () => {
+  it('counts every embed chunk but highlighting grammars and the smaller language packs in the total', () => {
     const embed = measureEmbed(directory);
     assert.equal(embed.files.has('not-the-embed.js'), false);
     assert.equal(embed.files.get('embed-grammar-python-D4.js'), size('embed-grammar-python-D4.js'));
-    assert.equal(embed.total, embed.firstAnswer + size('embed-markdown-C3.js'));
+    assert.equal(
+      embed.total,
+      embed.firstAnswer +
+        size('embed-markdown-C3.js') +
+        size('embed-plural-G7.js') +
+        size('embed-locale-ja-F6.js'),
+    );
+  });
+
+  it('counts one language pack, the largest, and what it adds before the first answer', () => {
+    const embed = measureEmbed(directory);
+    assert.equal(embed.largestPack, 'embed-locale-ja-F6.js');
+    assert.equal(
+      embed.firstAnswerInLargestLanguage,
+      embed.firstAnswer + size('embed-locale-ja-F6.js') + size('embed-plural-G7.js'),
+    );
   });
 
   it('fails one byte over a budget, and passes at it', () => {

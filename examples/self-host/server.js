@@ -102,7 +102,7 @@ const app = createChatServer({
   tools: [getCurrentTime],
 });
 
-const server = await listen(app, config.port, config.host);
+const server = await listen(app, config.port, config.host, { requestTimeoutMs: config.requestTimeoutMs });
 const answering =
   config.provider.kind === 'demo'
     ? 'the offline demo model (no provider configured)'

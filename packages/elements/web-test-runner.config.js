@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 
 // A port the system hands out, so two runs side by side never collide.
 const port = Number(process.env.PARLEY_TEST_PORT ?? (await freePort()));
@@ -129,7 +130,9 @@ export default {
     exportConditions: ['@parley/source', 'development', 'browser', 'import', 'default'],
     extensions: ['.ts', '.mjs', '.js'],
   },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig }), parleyServerPlugin()],
+  // The accessibility snapshot lets tests find controls by role and accessible name, as Chromium
+  // computes them (through shadow roots).
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig }), parleyServerPlugin(), a11ySnapshotPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -10,6 +10,7 @@ export { type SessionGroup, groupSessions } from './chat-sidebar/group-sessions'
 export { chatClientContext } from './context/chat-client-context';
 export { chatRouterContext } from './context/chat-router-context';
 export { FollowScrollController } from './controllers/follow-scroll-controller';
+export { LocaleController } from './controllers/locale-controller';
 export { type Subscribe, SubscriptionController } from './controllers/subscription-controller';
 export {
   type ChatConversationCreatedDetail,
@@ -33,6 +34,12 @@ export { defineElement } from './shared/define-element';
 export { version } from './shared/version';
 export { type ChatStrings, defaultStrings, resolveStrings } from './strings/chat-strings';
 export type { ConversationStrings } from './strings/conversation-strings';
+export { type LocaleCode, localeCodes } from './strings/locale-codes';
+export type { LocalePack, TextDirection } from './strings/locale-pack';
+export { loadedLocalePack, loadLocalePack, type TranslatedLocale } from './strings/load-locale-pack';
+export { type PluralForms, plural } from './strings/plural';
+export { relativeDay } from './strings/relative-day';
+export { resolveLocale } from './strings/resolve-locale';
 export type { SidebarStrings } from './strings/sidebar-strings';
 export { darkColors } from './themes/dark';
 export { type ColorName, lightColors } from './themes/light';

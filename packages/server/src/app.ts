@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
+import { routePath } from 'hono/route';
 import type { AppEnv } from './app-env';
 import { type Authenticate, jwtAuthenticator } from './auth/authenticator';
 import { ChatService } from './chat/chat-service';
@@ -10,6 +11,8 @@ import { TurnRunner } from './chat/turn-runner';
 import { ConversationRepository } from './db/conversation-repository';
 import type { ChatDatabase } from './db/open-database';
 import { ApiError } from './errors/api-error';
+import { errorLogFields } from './errors/error-log-fields';
+import type { TrustProxy } from './http/client-address';
 import { createJsonLogger, type Logger } from './logger';
 import { authenticate } from './middleware/authenticate';
 import { rejectTokenInUrl } from './middleware/reject-token-in-url';
@@ -63,8 +66,12 @@ export interface ChatServerOptions {
     /** `POST /api/auth/guest` for anonymous visitors; needs `jwtSecret`. */
     guests?: boolean;
     guestTokenTtlSeconds?: number;
-    /** Behind a reverse proxy: take the visitor's address from `X-Forwarded-For` (guest limits). */
-    trustProxy?: boolean;
+    /**
+     * Behind reverse proxies you run: the visitor's address (guest limits) is the one the nearest
+     * untrusted hop in `X-Forwarded-For` gave. `true` or a number of proxy hops, or the proxies'
+     * addresses and CIDRs (`['10.0.0.0/8', 'fd00::/8']`).
+     */
+    trustProxy?: TrustProxy;
   };
   /** Origins allowed to call the API from a browser (`*` for any). */
   corsOrigins?: readonly string[];
@@ -274,9 +281,10 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
     const apiError = toApiError(error);
     if (apiError.status >= 500)
       logger.error('request failed', {
-        path: c.req.path,
+        method: c.req.method,
+        route: routePath(c),
+        ...errorLogFields(error),
         code: apiError.code,
-        error: String(error.cause ?? error),
       });
     for (const [name, value] of Object.entries(apiError.headers)) c.header(name, value);
     return c.json({ error: { code: apiError.code, message: apiError.message } }, apiError.status as 400);

@@ -13,8 +13,8 @@ async function main(): Promise<void> {
     config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
   );
   const app = createChatServer({ ...serverOptionsFromConfig(config), database, logger });
-  mountDemoPage(app);
-  const server = await listen(app, config.port, config.host);
+  mountDemoPage(app, { frameAncestors: config.frameAncestors });
+  const server = await listen(app, config.port, config.host, { requestTimeoutMs: config.requestTimeoutMs });
   const storage = config.databaseUrl ? 'Postgres (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
   const answering =
     config.provider.kind === 'demo'

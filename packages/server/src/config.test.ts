@@ -8,6 +8,8 @@ describe('loadConfig', () => {
     expect(config.provider).toEqual({ kind: 'demo', delayMs: 30 });
     expect(config.guests).toBe(true);
     expect(config.port).toBe(3000);
+    expect(config.requestTimeoutMs).toBe(30_000);
+    expect(loadConfig({ REQUEST_TIMEOUT_MS: '5000' }).requestTimeoutMs).toBe(5_000);
   });
 
   it('picks OpenRouter from its key, as in the seed', () => {
@@ -20,12 +22,22 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads TRUST_PROXY as a switch, a number of hops or a list of proxies', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8,fd00::/8' }).trustProxy).toEqual(['10.0.0.0/8', 'fd00::/8']);
+  });
+
   it.each([
     [{ PORT: 'eighty' }, /PORT/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],
     [{ AUTH_JWT_SECRET: 'short' }, /AUTH_JWT_SECRET must be at least 32 characters/],
     [{ RATE_LIMIT_STORE: 'redis' }, /RATE_LIMIT_STORE/],
+    [{ REQUEST_TIMEOUT_MS: '0' }, /REQUEST_TIMEOUT_MS/],
+    [{ PARLEY_FRAME_ANCESTORS: "'self'; script-src *" }, /PARLEY_FRAME_ANCESTORS .* is not a CSP source/],
     [{ PARLEY_MODELS_FILE: '/nonexistent.json' }, /PARLEY_MODELS_FILE/],
+    [{ TRUST_PROXY: '10.0.0.0/8, proxy.internal' }, /TRUST_PROXY "proxy.internal" is not an IP address/],
   ])('fails with one clear line for %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {

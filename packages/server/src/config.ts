@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { parseFrameAncestors } from './demo-page/demo-page-policy';
+import { parseTrustProxy, type TrustProxy } from './http/client-address';
 import type { ModelConfig } from './models/types';
 
 /** A configuration problem, told in one line at start-up. */
@@ -26,7 +28,17 @@ const envSchema = z.object({
   AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   PARLEY_GUESTS: boolean,
   PARLEY_GUEST_TTL_SECONDS: integer(3_600, 60, 86_400 * 30),
-  TRUST_PROXY: boolean,
+  TRUST_PROXY: z
+    .string()
+    .transform((value, context) => {
+      try {
+        return parseTrustProxy(value);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    })
+    .optional(),
   CORS_ORIGINS: z.string().optional(),
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_API_KEY: z.string().min(1).optional(),
@@ -38,6 +50,18 @@ const envSchema = z.object({
   RATE_LIMIT_NEW_PER_MINUTE: integer(10, 1, 1_000_000),
   RATE_LIMIT_MESSAGES_PER_MINUTE: integer(30, 1, 1_000_000),
   MAX_STREAMS_PER_USER: integer(3, 1, 10_000),
+  REQUEST_TIMEOUT_MS: integer(30_000, 100, 3_600_000),
+  PARLEY_FRAME_ANCESTORS: z
+    .string()
+    .transform((value, context) => {
+      try {
+        return parseFrameAncestors(value);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    })
+    .optional(),
 });
 
 const modelsFileSchema = z.array(
@@ -59,8 +83,8 @@ export interface ServerConfig {
   jwtSecret: string | undefined;
   guests: boolean;
   guestTokenTtlSeconds: number;
-  /** Take client addresses from `X-Forwarded-For` (set it only behind a proxy you run). */
-  trustProxy: boolean;
+  /** Which proxies' `X-Forwarded-For` to believe (set it only behind proxies you run). */
+  trustProxy: TrustProxy;
   corsOrigins: string[];
   provider:
     | {
@@ -74,6 +98,10 @@ export interface ServerConfig {
   models: ModelConfig[] | undefined;
   rateLimit: { store: 'memory' | 'postgres'; newConversationsPerMinute: number; messagesPerMinute: number };
   maxStreamsPerUser: number;
+  /** Time a client has to send a request's headers and body (`listen`'s `requestTimeoutMs`). */
+  requestTimeoutMs: number;
+  /** CSP `frame-ancestors` of the CLI's demo page; unset: its own origin only. */
+  frameAncestors: string[] | undefined;
 }
 
 /** Reads the environment; throws a `ConfigError` naming the variable at fault. */
@@ -123,6 +151,8 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
       messagesPerMinute: values.RATE_LIMIT_MESSAGES_PER_MINUTE,
     },
     maxStreamsPerUser: values.MAX_STREAMS_PER_USER,
+    requestTimeoutMs: values.REQUEST_TIMEOUT_MS,
+    frameAncestors: values.PARLEY_FRAME_ANCESTORS,
   };
 }
 

@@ -6,7 +6,7 @@ export { openDatabase, type ChatDatabase, type OpenDatabaseOptions } from './db/
 export { createJsonLogger, silentLogger, type Logger } from './logger';
 export { DEFAULT_MODEL, SAMPLE_MODELS } from './models/demo-models';
 export type { ModelConfig } from './models/types';
-export { closeOnSignals, listen, type ListeningServer } from './node-server';
+export { closeOnSignals, type ListenOptions, listen, type ListeningServer } from './node-server';
 export { createDemoProvider } from './providers/demo';
 export { createOpenAICompatibleProvider } from './providers/openai-compatible';
 export { ProviderError } from './providers/provider-error';

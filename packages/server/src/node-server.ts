@@ -1,6 +1,12 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { ChatServer } from './app';
+import {
+  answerClientErrors,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  requestDeadlineOptions,
+} from './http/request-deadline';
 
 export interface ListeningServer {
   /** `http://host:port`, the port being the real one when 0 was asked. */
@@ -11,14 +17,25 @@ export interface ListeningServer {
   close(): Promise<void>;
 }
 
+export interface ListenOptions {
+  /**
+   * Milliseconds a client has to send a request's headers and body (`REQUEST_TIMEOUT_MS`, default
+   * 30 s); a slower one is answered `408 request_timeout` and disconnected. Answers that stream
+   * for longer are not cut: only the request is timed.
+   */
+  requestTimeoutMs?: number;
+}
+
 /** Serves a Hono app on Node and resolves once it listens. */
 export function listen(
   app: Pick<ChatServer, 'fetch'>,
   port: number,
   hostname = '127.0.0.1',
+  options: ListenOptions = {},
 ): Promise<ListeningServer> {
+  const serverOptions = requestDeadlineOptions(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port, hostname }, (info: AddressInfo) => {
+    const server = serve({ fetch: app.fetch, port, hostname, serverOptions }, (info: AddressInfo) => {
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
       let closed: Promise<void> | undefined;
       const stopListening = () => {
@@ -37,8 +54,7 @@ export function listen(
       });
     });
     server.once('error', reject);
-    // Thousands of long-lived streams: no per-request timeout, keep-alive for the rest.
-    (server as unknown as { requestTimeout: number }).requestTimeout = 0;
+    answerClientErrors(server as Server);
   });
 }
 

@@ -23,13 +23,15 @@ export interface TestServerOptions {
   guests?: boolean;
   titleTimeoutMs?: number;
   heartbeatMs?: number;
-  trustProxy?: boolean;
+  trustProxy?: ChatServerOptions['auth']['trustProxy'];
   /** See `ChatServerOptions.embedDirectory`. */
   embedDirectory?: string | null;
   /** The rate limits' clock (epoch ms); `Date.now` when omitted. */
   clock?: () => number;
   /** The general chat's model (its tools are offered to the demo model, which calls the first). */
   defaultModel?: ChatServerOptions['defaultModel'];
+  /** `listen`'s bound on receiving a request (default 30 s). */
+  requestTimeoutMs?: number;
 }
 
 export interface TestServer {
@@ -92,7 +94,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     clock: options.clock,
     defaultModel: options.defaultModel,
   });
-  const server = await listen(app, 0);
+  const server = await listen(app, 0, '127.0.0.1', { requestTimeoutMs: options.requestTimeoutMs });
   return {
     url: server.url,
     database,

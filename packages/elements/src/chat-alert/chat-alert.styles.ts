@@ -8,7 +8,8 @@ export const alertStyles = css`
     display: flex;
     align-items: center;
     gap: 0.75rem;
-    padding: 0.6rem 0.75rem 0.6rem 1rem;
+    padding-block: 0.6rem;
+    padding-inline: 1rem 0.75rem;
     border: 1px solid color-mix(in srgb, var(--_parley-color-danger) 40%, transparent);
     border-radius: var(--_parley-radius);
     color: var(--_parley-color-danger);

@@ -76,11 +76,11 @@ export class AppSidebarController implements ReactiveController {
   }
 
   /** The `<chat-sidebar>` with its close button, and the backdrop of the drawer. */
-  render(strings: ConversationStrings) {
+  render(strings: ConversationStrings, language: { lang: string; dir: string }) {
     const host = this.#host;
     return html`<chat-sidebar id="sidebar" class="sidebar" part="sidebar"
         exportparts="base: sidebar-base, new-chat-button, model, model-new-chat-button, conversation: sidebar-conversation, current, group-heading"
-        theme=${host.theme}
+        theme=${host.theme} lang=${language.lang || nothing} dir=${language.dir}
         model-id=${host.modelId ?? nothing} .strings=${host.strings}>
         <button slot="header" type="button" class="icon close" aria-label=${strings.closeSidebar}
           title=${strings.closeSidebar} @click=${() => this.closeDrawer()}>${closeIcon}</button>

@@ -4,7 +4,7 @@ import { css } from 'lit';
 export const appSidebarStyles = css`
   .sidebar {
     min-height: 0;
-    border-right: 1px solid var(--_parley-color-border);
+    border-inline-end: 1px solid var(--_parley-color-border);
   }
   .close,
   .backdrop {
@@ -13,10 +13,11 @@ export const appSidebarStyles = css`
   @container (max-width: 760px) {
     .sidebar {
       position: absolute;
-      inset: 0 auto 0 0;
+      inset-block: 0;
+      inset-inline: 0 auto;
       z-index: 2;
       width: min(85%, 20rem);
-      border-right: 0;
+      border-inline-end: 0;
       box-shadow: 0 0 24px rgb(0 0 0 / 25%);
       transform: translateX(-100%);
       visibility: hidden;
@@ -24,6 +25,10 @@ export const appSidebarStyles = css`
       transition:
         transform 0.2s ease,
         visibility 0s linear 0.2s;
+    }
+    /* The drawer slides in from the inline start: the right in Arabic and Hebrew. */
+    .sidebar:dir(rtl) {
+      transform: translateX(100%);
     }
     .open .sidebar {
       transform: none;

@@ -1,6 +1,7 @@
 import { type ChatRoute, ChatClient, type Conversation, type TokenProvider } from '@parley/sdk';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { ChatConversation } from '../chat-conversation/chat-conversation.component';
+import { LocaleController } from '../controllers/locale-controller';
 import { SubscriptionController } from '../controllers/subscription-controller';
 import { loadedDeferredParts, loadDeferredParts } from '../deferred/load-deferred-parts';
 import { ChatConversationCreatedEvent } from '../events/chat-conversation-created';
@@ -34,6 +35,11 @@ import { appStyles } from './chat-app.styles';
  * ```
  *
  * @tag chat-app
+ *
+ * @attr lang - The language of its texts; without it, the nearest `lang` above it (`<html lang>`).
+ * Each language's pack loads on its own, only when used; see `resolveLocale` for the fallbacks
+ * (`pt` → `pt-BR`, `zh-HK` → `zh-TW`, an unknown language → English). It can change at any time.
+ * @attr dir - Set it to fix the direction; without it, the language's (`rtl` for Arabic and Hebrew).
  *
  * @fires {ChatConversationCreatedEvent} chat-conversation-created - When the first message has
  * created the conversation, with `detail.sessionId` and `detail.modelId`.
@@ -129,7 +135,7 @@ export class ChatApp extends LitElement {
   /** `light`, `dark`, or the system's preference (`system`, the default). */
   theme: ChatTheme = 'system';
 
-  /** Replacement texts, for other languages; see `ChatStrings`. */
+  /** Replacement texts, on top of the language's pack (see `lang`); see `ChatStrings`. */
   strings: Partial<ChatStrings> = {};
 
   /** Load remote images in answers. Off by default: an image can carry the conversation to its server. */
@@ -148,8 +154,11 @@ export class ChatApp extends LitElement {
   #sidebar?: AppSidebarController;
   /** The client in use: the `client` property or the app's own. */
   #client?: ChatClient;
-  /** The texts for the conversation, made again only when `strings` changes. */
+  /** The language's pack and direction, from `lang`. */
+  readonly #locale = new LocaleController(this);
+  /** The texts for the conversation, made again only when `strings` or the pack changes. */
   #conversationStrings: ConversationStrings = conversationStrings;
+  #packStrings?: Partial<ChatStrings>;
   #ownClient?: ChatClient;
   /** The client that made the conversation shown. */
   #shownClient?: ChatClient;
@@ -187,9 +196,21 @@ export class ChatApp extends LitElement {
     this.#ownClient = undefined;
   }
 
+  /** The first render waits for the language's pack (English needs none), so that no text flashes in English. */
+  protected override scheduleUpdate(): Promise<unknown> | undefined {
+    const loading = this.hasUpdated ? undefined : this.#locale.loading;
+    if (loading) return loading.then(() => super.scheduleUpdate());
+    super.scheduleUpdate();
+    return undefined;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // A new object would re-render every message below, so it is made only when `strings` changes.
-    if (changed.has('strings')) this.#conversationStrings = { ...conversationStrings, ...this.strings };
+    // A new object would re-render every message below, so it is made only when the texts change.
+    const pack = this.#locale.strings;
+    if (changed.has('strings') || pack !== this.#packStrings) {
+      this.#packStrings = pack;
+      this.#conversationStrings = { ...conversationStrings, ...pack, ...this.strings };
+    }
     const clientChanged = this.#updateClient(changed);
     const routerChanged = this.#updateRouter(changed);
     if ((clientChanged || routerChanged) && this.#router) this.#show(this.#router.route);
@@ -200,8 +221,9 @@ export class ChatApp extends LitElement {
     const title = this.conversation?.title ?? strings.newChat;
     const sidebar = this.#sidebar;
     const open = sidebar?.drawerOpen ?? false;
-    return html`<div class="layout ${open ? 'open' : ''}" part="base">
-      ${sidebar ? sidebar.render(strings) : nothing}
+    const locale = this.#locale;
+    return html`<div class="layout ${open ? 'open' : ''}" part="base" dir=${locale.direction}>
+      ${sidebar ? sidebar.render(strings, { lang: locale.lang, dir: locale.direction }) : nothing}
       <div class="main" ?inert=${open}>
         <header class="topbar" part="header">
           <button type="button" class="icon menu" part="menu-button" aria-label=${strings.openSidebar}

@@ -30,7 +30,7 @@ export const appStyles = css`
     gap: 0.5rem;
     min-height: 3.25rem;
     padding: 0.5rem 1rem;
-    border-bottom: 1px solid var(--_parley-color-border);
+    border-block-end: 1px solid var(--_parley-color-border);
   }
   .title {
     flex: 1;
@@ -71,7 +71,7 @@ export const appStyles = css`
       display: inline-flex;
     }
     .topbar {
-      padding-left: 0.5rem;
+      padding-inline-start: 0.5rem;
     }
   }
 `;

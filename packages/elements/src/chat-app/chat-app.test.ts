@@ -147,11 +147,7 @@ describe('<chat-app>', () => {
     expect(await listedInTheSameFrame).to.equal(true);
     await answered();
     expect(location.pathname).to.equal(`${testBasePath}/c/${sessionId}`);
-    await until(
-      () => titles().length === 1 && titles()[0] !== 'New conversation',
-      'the generated title',
-      10_000,
-    );
+    await until(() => titles().length === 1 && titles()[0] !== 'New conversation', 'the generated title');
     expect(text(shadow(app, '.title'))).to.equal(titles()[0]);
     const current = shadow(sidebar(), 'a[aria-current="page"]');
     expect(current.dataset.session).to.equal(sessionId);

@@ -1,4 +1,4 @@
-import { html, LitElement } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { ChatSendEvent } from '../events/chat-send';
 import { ChatStopEvent } from '../events/chat-stop';
 import { baseStyles } from '../shared/base-styles';
@@ -73,8 +73,10 @@ export class ChatComposer extends LitElement {
     const empty = this.value.trim() === '';
     return html`
       <div class="composer" part="base">
+        <!-- Typed text runs in its own direction; empty, the placeholder follows the chat's. -->
         <textarea
           part="textarea"
+          dir=${empty ? nothing : 'auto'}
           rows="1"
           aria-label=${this.strings.composerLabel}
           placeholder=${this.strings.composerPlaceholder}

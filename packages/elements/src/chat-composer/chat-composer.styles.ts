@@ -8,7 +8,8 @@ export const composerStyles = css`
     display: flex;
     align-items: flex-end;
     gap: 0.5rem;
-    padding: 0.5rem 0.5rem 0.5rem 0.875rem;
+    padding-block: 0.5rem;
+    padding-inline: 0.875rem 0.5rem;
     border: 1px solid var(--_parley-color-border);
     border-radius: calc(var(--_parley-radius) * 1.6);
     background: var(--_parley-color-background);

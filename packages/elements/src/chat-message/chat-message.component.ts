@@ -77,8 +77,10 @@ export class ChatMessage extends LitElement {
     const message = this.message;
     if (!message) return nothing;
     if (message.role === 'user') {
+      // A message runs in its own direction (English in an Arabic chat, or the other way round); the
+      // label has a `dir` of its own so that it does not count towards the bubble's.
       return html`<div class="user">
-        <div class="bubble" part="bubble"><span class="visually-hidden">${this.strings.you}: </span>${message.content}</div>
+        <div class="bubble" part="bubble" dir="auto"><span class="visually-hidden" dir="auto">${this.strings.you}: </span>${message.content}</div>
       </div>`;
     }
     return html`<div class="assistant" part="answer">
@@ -107,8 +109,8 @@ export class ChatMessage extends LitElement {
     }
     // Until the markdown renderer has loaded, the text is shown as plain text.
     return this.rendered === undefined
-      ? html`<div class="content plain" part="content">${message.content}</div>`
-      : html`<div class="content" part="content">${this.rendered}</div>`;
+      ? html`<div class="content plain" part="content" dir="auto">${message.content}</div>`
+      : html`<div class="content" part="content" dir="auto">${this.rendered}</div>`;
   }
 
   #renderMarkdown(): void {

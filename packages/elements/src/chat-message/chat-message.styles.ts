@@ -23,7 +23,7 @@ export const messageStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: 0.4rem;
-    margin-bottom: 0.5rem;
+    margin-block-end: 0.5rem;
   }
   .plain {
     white-space: pre-wrap;
@@ -41,7 +41,7 @@ export const messageStyles = css`
     display: inline-block;
     width: 0.5em;
     height: 0.5em;
-    margin-left: 0.4em;
+    margin-inline-start: 0.4em;
     border-radius: 50%;
     background: currentColor;
     animation: pulse 1s ease-in-out infinite alternate;

@@ -3,13 +3,14 @@ import type { ChatClient, ChatRoute, Model, Session, SessionList } from '@parley
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { chatClientContext } from '../context/chat-client-context';
 import { chatRouterContext } from '../context/chat-router-context';
+import { LocaleController } from '../controllers/locale-controller';
 import { SubscriptionController } from '../controllers/subscription-controller';
 import { ChatNavigateEvent } from '../events/chat-navigate';
 import { ChatRouter, type RoutingMode } from '../routing/chat-router';
 import { baseStyles } from '../shared/base-styles';
 import { pencilIcon, plusIcon, trashIcon } from './sidebar-icons';
 import { version } from '../shared/version';
-import { type ChatStrings, resolveStrings } from '../strings/chat-strings';
+import { type ChatStrings, defaultStrings } from '../strings/chat-strings';
 import { type ChatTheme, themeStyles } from '../themes/theme-styles';
 import { sidebarStyles } from './chat-sidebar.styles';
 import { groupSessions } from './group-sessions';
@@ -27,6 +28,9 @@ type Editing = { sessionId: string; action: 'rename' | 'delete'; title: string }
  * provide one with `chatClientContext`) and the same `routing` and `base-path` as the chat.
  *
  * @tag chat-sidebar
+ *
+ * @attr lang - The language of its texts; without it, the nearest `lang` above it (as `<chat-app>`).
+ * @attr dir - Set it to fix the direction; without it, the language's.
  *
  * @slot header - Extra controls beside the "New chat" button (`<chat-app>` puts its drawer's close button there).
  *
@@ -88,7 +92,7 @@ export class ChatSidebar extends LitElement {
   /** `light`, `dark`, or the system's preference (`system`, the default). */
   theme: ChatTheme = 'system';
 
-  /** Replacement texts, for other languages; see `ChatStrings`. */
+  /** Replacement texts, on top of the language's pack (see `lang`); see `ChatStrings`. */
   strings: Partial<ChatStrings> = {};
 
   @consume({ context: chatClientContext, subscribe: true })
@@ -110,6 +114,7 @@ export class ChatSidebar extends LitElement {
     return this.renderRoot.querySelector<HTMLElement>('.sentinel');
   }
 
+  readonly #locale = new LocaleController(this);
   #ownRouter?: ChatRouter;
   #modelsClient?: ChatClient;
   #observer?: IntersectionObserver;
@@ -160,6 +165,14 @@ export class ChatSidebar extends LitElement {
     this.#observer = undefined;
   }
 
+  /** The first render waits for the language's pack (English needs none), so that no text flashes in English. */
+  protected override scheduleUpdate(): Promise<unknown> | undefined {
+    const loading = this.hasUpdated ? undefined : this.#locale.loading;
+    if (loading) return loading.then(() => super.scheduleUpdate());
+    super.scheduleUpdate();
+    return undefined;
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     const client = this.#client;
     if (!client) return;
@@ -189,11 +202,11 @@ export class ChatSidebar extends LitElement {
   }
 
   protected override render() {
-    const strings = resolveStrings(this.strings);
+    const strings: ChatStrings = { ...defaultStrings, ...this.#locale.strings, ...this.strings };
     const client = this.#client;
     const list = this.#list;
     const general: ChatRoute = { kind: 'new', modelId: this.modelId ?? null };
-    return html`<nav part="base" aria-label=${strings.sidebarLabel}>
+    return html`<nav part="base" aria-label=${strings.sidebarLabel} dir=${this.#locale.direction}>
       <div class="top">
         <button type="button" class="new-chat" part="new-chat-button" @click=${() => this.#navigate(general)}>
           ${plusIcon}<span>${strings.newChat}</span>

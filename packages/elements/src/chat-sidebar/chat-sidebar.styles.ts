@@ -83,7 +83,7 @@ export const sidebarStyles = css`
     border-radius: inherit;
     background: none;
     color: inherit;
-    text-align: left;
+    text-align: start;
     text-decoration: none;
     white-space: nowrap;
     overflow: hidden;
@@ -97,7 +97,9 @@ export const sidebarStyles = css`
     display: inline-block;
     width: 0.4em;
     height: 0.4em;
-    margin: 0 0.55em 0.15em 0.15em;
+    margin-block: 0 0.15em;
+    margin-inline: 0.15em 0.55em;
+    /* A drawn chevron: physical sides, mirrored as a whole in right-to-left text below. */
     border-right: 2px solid currentColor;
     border-bottom: 2px solid currentColor;
     transform: rotate(-45deg);
@@ -106,12 +108,16 @@ export const sidebarStyles = css`
   .model-toggle[aria-expanded='true']::before {
     transform: rotate(45deg);
   }
+  /* It points to the inline end when closed: the left in Arabic and Hebrew. */
+  .model-toggle:dir(rtl)::before {
+    scale: -1 1;
+  }
   .model-sessions {
-    margin-left: 1.1rem;
+    margin-inline-start: 1.1rem;
   }
   .actions {
     display: flex;
-    padding-right: 0.25rem;
+    padding-inline-end: 0.25rem;
     opacity: 0;
   }
   .row:hover .actions,

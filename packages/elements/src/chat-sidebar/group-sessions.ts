@@ -11,7 +11,9 @@ const day = 24 * 60 * 60 * 1000;
 
 /**
  * Splits conversations, newest first, into recency groups by their last update, in the user's
- * local days: today, yesterday, the previous 7 days, the previous 30 days, and older.
+ * local days: today, yesterday, the previous 7 days, the previous 30 days, and older. The headings
+ * come from `strings`: each locale pack words "today" and "yesterday" with `Intl.RelativeTimeFormat`
+ * and counts the days with `Intl.PluralRules`.
  */
 export function groupSessions(
   sessions: readonly Session[],
@@ -22,8 +24,8 @@ export function groupSessions(
   const bounds: [number, string][] = [
     [startOfToday, strings.today],
     [startOfToday - day, strings.yesterday],
-    [startOfToday - 7 * day, strings.previousSevenDays],
-    [startOfToday - 30 * day, strings.previousThirtyDays],
+    [startOfToday - 7 * day, strings.previousDays(7)],
+    [startOfToday - 30 * day, strings.previousDays(30)],
     [Number.NEGATIVE_INFINITY, strings.older],
   ];
   const groups: SessionGroup[] = [];

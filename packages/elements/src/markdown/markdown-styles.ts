@@ -6,10 +6,10 @@ import { css } from 'lit';
  */
 export const markdownStyles = css`
   .content > :first-child {
-    margin-top: 0;
+    margin-block-start: 0;
   }
   .content > :last-child {
-    margin-bottom: 0;
+    margin-block-end: 0;
   }
   .content :is(p, ul, ol, pre, blockquote, table) {
     margin: 0 0 0.8em;
@@ -28,10 +28,10 @@ export const markdownStyles = css`
     font-size: 1.1em;
   }
   .content :is(ul, ol) {
-    padding-left: 1.5em;
+    padding-inline-start: 1.5em;
   }
   .content li + li {
-    margin-top: 0.2em;
+    margin-block-start: 0.2em;
   }
   .content a {
     color: var(--_parley-color-accent);
@@ -44,6 +44,8 @@ export const markdownStyles = css`
     background: var(--_parley-color-code-background);
   }
   .content pre {
+    /* Code reads left to right, in a right-to-left answer too. */
+    direction: ltr;
     overflow-x: auto;
     padding: 0.8em 1em;
     border: 1px solid var(--_parley-color-border);
@@ -56,8 +58,8 @@ export const markdownStyles = css`
     font-size: 0.875em;
   }
   .content blockquote {
-    padding-left: 0.9em;
-    border-left: 3px solid var(--_parley-color-border);
+    padding-inline-start: 0.9em;
+    border-inline-start: 3px solid var(--_parley-color-border);
     color: var(--_parley-color-text-muted);
   }
   .content table {
@@ -68,11 +70,11 @@ export const markdownStyles = css`
   .content :is(th, td) {
     padding: 0.35em 0.7em;
     border: 1px solid var(--_parley-color-border);
-    text-align: left;
+    text-align: start;
   }
   .content hr {
     border: 0;
-    border-top: 1px solid var(--_parley-color-border);
+    border-block-start: 1px solid var(--_parley-color-border);
   }
   .content img {
     max-width: 100%;

@@ -1,3 +1,6 @@
+import { plural } from './plural';
+import { relativeDay } from './relative-day';
+
 /** The texts only the sidebar shows (see `ChatStrings`). */
 export interface SidebarStrings {
   /** Accessible label of a model's own "New chat" button. */
@@ -12,10 +15,8 @@ export interface SidebarStrings {
   today: string;
   /** Heading of conversations updated yesterday. */
   yesterday: string;
-  /** Heading of conversations updated in the last seven days. */
-  previousSevenDays: string;
-  /** Heading of conversations updated in the last thirty days. */
-  previousThirtyDays: string;
+  /** Heading of conversations updated in the last `count` days (7, then 30) before yesterday. */
+  previousDays: (count: number) => string;
   /** Heading of older conversations. */
   older: string;
   /** Shown when the user has no conversation yet. */
@@ -49,10 +50,9 @@ export const sidebarStrings: SidebarStrings = {
   models: 'Models',
   conversations: 'Conversations',
   sidebarLabel: 'Conversations',
-  today: 'Today',
-  yesterday: 'Yesterday',
-  previousSevenDays: 'Previous 7 days',
-  previousThirtyDays: 'Previous 30 days',
+  today: relativeDay('en', 0),
+  yesterday: relativeDay('en', -1),
+  previousDays: (count) => plural('en', count, { one: 'Previous day', other: 'Previous {count} days' }),
   older: 'Older',
   noConversations: 'No conversations yet.',
   loadMore: 'Load more',

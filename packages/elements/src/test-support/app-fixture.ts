@@ -1,4 +1,5 @@
 import { fixture, html } from '@open-wc/testing';
+import { nothing } from 'lit';
 import type { ChatApp } from '../chat-app/chat-app.component';
 import type { RoutingMode } from '../routing/chat-router';
 import { deep, shadow, shadowAll, text, until } from './dom';
@@ -11,6 +12,8 @@ export interface AppOptions {
   basePath?: string;
   width?: string;
   userId?: string;
+  /** The app's `lang` attribute. */
+  lang?: string;
 }
 
 /** A `<chat-app>` against the real test server, as a new user with no conversations. */
@@ -21,7 +24,7 @@ export async function createApp(options: AppOptions = {}) {
   const routing = options.routing ?? 'path';
   const basePath = options.basePath ?? (routing === 'path' ? testBasePath : '');
   const app = await fixture<ChatApp>(html`<div style="width: ${options.width ?? '1100px'}; height: 640px">
-    <chat-app base-url=${url} token=${token} routing=${routing} base-path=${basePath}></chat-app>
+    <chat-app base-url=${url} token=${token} routing=${routing} base-path=${basePath} lang=${options.lang ?? nothing}></chat-app>
   </div>`).then((wrapper) => wrapper.querySelector('chat-app')!);
   await app.updateComplete;
   // The sidebar comes with the deferred parts, a moment after the conversation.

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'empty_message'
   | 'message_too_long'
   | 'payload_too_large'
+  | 'request_timeout'
   | 'unknown_model'
   | 'unauthorized'
   | 'invalid_token'

@@ -1,6 +1,7 @@
 import { DEFAULT_SESSION_TITLE, type DoneEvent, type ErrorEvent, type ToolCall } from '@parley/sdk/protocol';
 import type { ConversationRepository } from '../db/conversation-repository';
 import type { UserEventsRepository } from '../db/user-events-repository';
+import { errorLogFields } from '../errors/error-log-fields';
 import type { Logger } from '../logger';
 import type { ModelConfig } from '../models/types';
 import { ProviderError } from '../providers/provider-error';
@@ -88,7 +89,7 @@ export class TurnRunner {
         if (ProviderError.isInstance(cause)) {
           logger.warn('provider failed', { session: turn.sessionId, code: cause.code, status: cause.status });
         } else {
-          logger.error('turn failed', { session: turn.sessionId, error: String(cause ?? error) });
+          logger.error('turn failed', { session: turn.sessionId, ...errorLogFields(cause ?? error) });
         }
         last = {
           type: 'error',
@@ -183,7 +184,7 @@ export class TurnRunner {
         });
       }
     } catch (error) {
-      this.options.logger.warn('title not stored', { session: turn.sessionId, error: String(error) });
+      this.options.logger.warn('title not stored', { session: turn.sessionId, ...errorLogFields(error) });
     }
   }
 }

@@ -3,6 +3,7 @@ import { type Context, Hono } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { signToken, verifyToken } from '../auth/hs256';
 import { ApiError } from '../errors/api-error';
+import { type ClientAddressResolver, clientAddressResolver, type TrustProxy } from '../http/client-address';
 import type { RateLimiter } from '../rate-limit/rate-limiter';
 
 /**
@@ -15,13 +16,14 @@ export function guestRoutes(deps: {
   secret: string;
   ttlSeconds: number;
   perIp: RateLimiter;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
 }) {
+  const addressOf = clientAddressResolver(deps.trustProxy);
   return new Hono().post('/', async (c) => {
     const now = Math.floor(Date.now() / 1000);
     let userId = renewedGuest(c, deps.secret);
     if (userId === undefined) {
-      const limits = await deps.perIp.check(clientAddress(c, deps.trustProxy));
+      const limits = await deps.perIp.check(clientAddress(c, addressOf));
       for (const [name, value] of Object.entries(limits)) c.header(name, value);
       userId = `guest_${randomBytes(12).toString('base64url')}`;
     }
@@ -40,19 +42,16 @@ function renewedGuest(c: Context, secret: string): string | undefined {
 
 /**
  * The visitor's address. Behind a reverse proxy every request comes from the proxy, so with
- * `trustProxy` the left-most `X-Forwarded-For` address (the one the proxy saw) is used instead.
+ * `trustProxy` the address that the trusted proxy saw is taken from `X-Forwarded-For`.
  */
-function clientAddress(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
+function clientAddress(c: Context, addressOf: ClientAddressResolver): string {
+  let connecting: string | undefined;
   try {
-    return getConnInfo(c).remote.address ?? 'unknown';
+    connecting = getConnInfo(c).remote.address;
   } catch {
-    // Not on Node (app.request in tests): one shared bucket.
-    return 'unknown';
+    // Not on Node (app.request in tests): one shared bucket, unless a trusted proxy says more.
   }
+  return addressOf(connecting, c.req.header('x-forwarded-for'));
 }
 
 export function guestsDisabled(): never {

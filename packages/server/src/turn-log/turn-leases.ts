@@ -1,5 +1,6 @@
 import { STOP_CHANNEL, TURN_CHANNEL, type TurnLogRepository } from '../db/turn-log-repository';
 import type { ChatDatabase } from '../db/open-database';
+import { errorLogFields } from '../errors/error-log-fields';
 import type { Logger } from '../logger';
 import { USER_CHANNEL, type UserEventsRepository } from '../db/user-events-repository';
 import type { ActiveTurns } from '../streams/active-turns';
@@ -53,7 +54,7 @@ export class TurnLeases {
       );
     } catch (error) {
       // Readers and stops still work by polling, only later.
-      logger.warn('LISTEN unavailable, polling only', { error: String(error) });
+      logger.warn('LISTEN unavailable, polling only', errorLogFields(error));
     }
   }
 
@@ -72,7 +73,7 @@ export class TurnLeases {
         if (row.stopRequested) turns.byMessage(row.messageId)?.controller.abort('stopped');
       }
     } catch (error) {
-      this.options.logger.warn('lease renewal failed', { error: String(error) });
+      this.options.logger.warn('lease renewal failed', errorLogFields(error));
     }
   }
 
@@ -102,7 +103,7 @@ export class TurnLeases {
       await this.options.userEvents.deleteOld(USER_EVENTS_RETENTION_MS, 1_000);
       return taken;
     } catch (error) {
-      logger.warn('turn sweep failed', { error: String(error) });
+      logger.warn('turn sweep failed', errorLogFields(error));
       return 0;
     } finally {
       this.sweeping = false;

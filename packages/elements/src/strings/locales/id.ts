@@ -1,0 +1,56 @@
+import type { LocalePack } from '../locale-pack';
+import { plural } from '../plural';
+import { relativeDay } from '../relative-day';
+
+const id = {
+  locale: 'id',
+  name: 'Bahasa Indonesia',
+  direction: 'ltr',
+  needsReview: true,
+  notes: 'Formal "Anda" and "Silakan", as Indonesian software does; no plural forms. Quotes “ ”.',
+  strings: {
+    newChat: 'Chat baru',
+    openSidebar: 'Buka percakapan',
+    closeSidebar: 'Tutup percakapan',
+    composerPlaceholder: 'Tulis pesan…',
+    composerLabel: 'Pesan',
+    send: 'Kirim',
+    stop: 'Hentikan',
+    retry: 'Coba lagi',
+    messagesLabel: 'Pesan',
+    you: 'Anda',
+    assistant: 'Asisten',
+    thinking: 'Sedang berpikir…',
+    stopped: 'Dihentikan',
+    emptyConversationTitle: 'Ada yang bisa saya bantu?',
+    emptyConversationHint: 'Percakapan disimpan saat Anda mengirim pesan pertama.',
+    loadingConversation: 'Memuat percakapan…',
+    toolStarted: (tool) => `Menggunakan ${tool}…`,
+    toolFinished: (tool) => `Selesai menggunakan ${tool}`,
+    toolFailed: (tool) => `${tool} gagal`,
+    imageLink: (description) => `Gambar: ${description || 'tanpa judul'} (tidak dimuat)`,
+    genericError: 'Terjadi kesalahan. Silakan coba lagi.',
+    sessionExpired:
+      'Sesi Anda telah berakhir, sehingga percakapan ini tidak dapat dibuka lagi. Mulai chat baru untuk melanjutkan.',
+    newChatWithModel: (modelName) => `Chat baru dengan ${modelName}`,
+    models: 'Model',
+    conversations: 'Percakapan',
+    sidebarLabel: 'Percakapan',
+    today: relativeDay('id', 0),
+    yesterday: relativeDay('id', -1),
+    previousDays: (count) => plural('id', count, { other: '{count} hari terakhir' }),
+    older: 'Lebih lama',
+    noConversations: 'Belum ada percakapan.',
+    loadMore: 'Muat lebih banyak',
+    loading: 'Memuat…',
+    renameConversation: (title) => `Ganti nama “${title}”`,
+    deleteConversation: (title) => `Hapus “${title}”`,
+    conversationTitle: 'Judul percakapan',
+    save: 'Simpan',
+    cancel: 'Batal',
+    confirmDelete: (title) => `Hapus “${title}”?`,
+    delete: 'Hapus',
+  },
+} satisfies LocalePack;
+
+export default id;

@@ -1,0 +1,56 @@
+import type { LocalePack } from '../locale-pack';
+import { plural } from '../plural';
+import { relativeDay } from '../relative-day';
+
+const it = {
+  locale: 'it',
+  name: 'Italiano',
+  direction: 'ltr',
+  needsReview: true,
+  notes: 'Informal "tu", as Italian software does ("Riprova"); buttons in the imperative. Quotes “ ”.',
+  strings: {
+    newChat: 'Nuova chat',
+    openSidebar: 'Apri le conversazioni',
+    closeSidebar: 'Chiudi le conversazioni',
+    composerPlaceholder: 'Scrivi un messaggio…',
+    composerLabel: 'Messaggio',
+    send: 'Invia',
+    stop: 'Interrompi',
+    retry: 'Riprova',
+    messagesLabel: 'Messaggi',
+    you: 'Tu',
+    assistant: 'Assistente',
+    thinking: 'Sto pensando…',
+    stopped: 'Risposta interrotta',
+    emptyConversationTitle: 'Come posso aiutarti?',
+    emptyConversationHint: 'La conversazione viene salvata quando invii il primo messaggio.',
+    loadingConversation: 'Caricamento della conversazione…',
+    toolStarted: (tool) => `Uso di ${tool} in corso…`,
+    toolFinished: (tool) => `${tool} utilizzato`,
+    toolFailed: (tool) => `${tool} non riuscito`,
+    imageLink: (description) => `Immagine: ${description || 'senza titolo'} (non caricata)`,
+    genericError: 'Si è verificato un errore. Riprova.',
+    sessionExpired:
+      'La sessione è scaduta, quindi questa conversazione non può più essere aperta. Inizia una nuova chat per continuare.',
+    newChatWithModel: (modelName) => `Nuova chat con ${modelName}`,
+    models: 'Modelli',
+    conversations: 'Conversazioni',
+    sidebarLabel: 'Conversazioni',
+    today: relativeDay('it', 0),
+    yesterday: relativeDay('it', -1),
+    previousDays: (count) => plural('it', count, { one: 'Ultimo giorno', other: 'Ultimi {count} giorni' }),
+    older: 'Meno recenti',
+    noConversations: 'Ancora nessuna conversazione.',
+    loadMore: 'Carica altre',
+    loading: 'Caricamento…',
+    renameConversation: (title) => `Rinomina “${title}”`,
+    deleteConversation: (title) => `Elimina “${title}”`,
+    conversationTitle: 'Titolo della conversazione',
+    save: 'Salva',
+    cancel: 'Annulla',
+    confirmDelete: (title) => `Eliminare “${title}”?`,
+    delete: 'Elimina',
+  },
+} satisfies LocalePack;
+
+export default it;

@@ -1,0 +1,56 @@
+import type { LocalePack } from '../locale-pack';
+import { plural } from '../plural';
+import { relativeDay } from '../relative-day';
+
+const nl = {
+  locale: 'nl',
+  name: 'Nederlands',
+  direction: 'ltr',
+  needsReview: true,
+  notes: 'Informal "je", as most Dutch software does; buttons in the infinitive. Quotes ‘ ’.',
+  strings: {
+    newChat: 'Nieuwe chat',
+    openSidebar: 'Gesprekken openen',
+    closeSidebar: 'Gesprekken sluiten',
+    composerPlaceholder: 'Typ een bericht…',
+    composerLabel: 'Bericht',
+    send: 'Versturen',
+    stop: 'Stoppen',
+    retry: 'Opnieuw proberen',
+    messagesLabel: 'Berichten',
+    you: 'Jij',
+    assistant: 'Assistent',
+    thinking: 'Aan het nadenken…',
+    stopped: 'Gestopt',
+    emptyConversationTitle: 'Waarmee kan ik helpen?',
+    emptyConversationHint: 'Het gesprek wordt opgeslagen zodra je het eerste bericht verstuurt.',
+    loadingConversation: 'Gesprek laden…',
+    toolStarted: (tool) => `${tool} wordt gebruikt…`,
+    toolFinished: (tool) => `${tool} gebruikt`,
+    toolFailed: (tool) => `${tool} mislukt`,
+    imageLink: (description) => `Afbeelding: ${description || 'zonder titel'} (niet geladen)`,
+    genericError: 'Er is iets misgegaan. Probeer het opnieuw.',
+    sessionExpired:
+      'Je sessie is verlopen, dus dit gesprek kan niet meer worden geopend. Begin een nieuwe chat om verder te gaan.',
+    newChatWithModel: (modelName) => `Nieuwe chat met ${modelName}`,
+    models: 'Modellen',
+    conversations: 'Gesprekken',
+    sidebarLabel: 'Gesprekken',
+    today: relativeDay('nl', 0),
+    yesterday: relativeDay('nl', -1),
+    previousDays: (count) => plural('nl', count, { one: 'Afgelopen dag', other: 'Afgelopen {count} dagen' }),
+    older: 'Ouder',
+    noConversations: 'Nog geen gesprekken.',
+    loadMore: 'Meer laden',
+    loading: 'Laden…',
+    renameConversation: (title) => `‘${title}’ hernoemen`,
+    deleteConversation: (title) => `‘${title}’ verwijderen`,
+    conversationTitle: 'Titel van het gesprek',
+    save: 'Opslaan',
+    cancel: 'Annuleren',
+    confirmDelete: (title) => `‘${title}’ verwijderen?`,
+    delete: 'Verwijderen',
+  },
+} satisfies LocalePack;
+
+export default nl;

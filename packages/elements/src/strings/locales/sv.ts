@@ -1,0 +1,56 @@
+import type { LocalePack } from '../locale-pack';
+import { plural } from '../plural';
+import { relativeDay } from '../relative-day';
+
+const sv = {
+  locale: 'sv',
+  name: 'Svenska',
+  direction: 'ltr',
+  needsReview: true,
+  notes: '"du", as all Swedish software does; buttons in the imperative. Swedish quotes ” ”.',
+  strings: {
+    newChat: 'Ny chatt',
+    openSidebar: 'Öppna konversationer',
+    closeSidebar: 'Stäng konversationer',
+    composerPlaceholder: 'Skriv ett meddelande…',
+    composerLabel: 'Meddelande',
+    send: 'Skicka',
+    stop: 'Stoppa',
+    retry: 'Försök igen',
+    messagesLabel: 'Meddelanden',
+    you: 'Du',
+    assistant: 'Assistent',
+    thinking: 'Tänker…',
+    stopped: 'Svaret stoppades',
+    emptyConversationTitle: 'Hur kan jag hjälpa till?',
+    emptyConversationHint: 'Konversationen sparas när du skickar det första meddelandet.',
+    loadingConversation: 'Läser in konversationen…',
+    toolStarted: (tool) => `Använder ${tool}…`,
+    toolFinished: (tool) => `Använde ${tool}`,
+    toolFailed: (tool) => `${tool} misslyckades`,
+    imageLink: (description) => `Bild: ${description || 'namnlös'} (inte inläst)`,
+    genericError: 'Något gick fel. Försök igen.',
+    sessionExpired:
+      'Din session har gått ut, så konversationen kan inte längre öppnas. Starta en ny chatt för att fortsätta.',
+    newChatWithModel: (modelName) => `Ny chatt med ${modelName}`,
+    models: 'Modeller',
+    conversations: 'Konversationer',
+    sidebarLabel: 'Konversationer',
+    today: relativeDay('sv', 0),
+    yesterday: relativeDay('sv', -1),
+    previousDays: (count) => plural('sv', count, { one: 'Senaste dagen', other: 'Senaste {count} dagarna' }),
+    older: 'Äldre',
+    noConversations: 'Inga konversationer än.',
+    loadMore: 'Läs in fler',
+    loading: 'Läser in…',
+    renameConversation: (title) => `Byt namn på ”${title}”`,
+    deleteConversation: (title) => `Ta bort ”${title}”`,
+    conversationTitle: 'Konversationens titel',
+    save: 'Spara',
+    cancel: 'Avbryt',
+    confirmDelete: (title) => `Ta bort ”${title}”?`,
+    delete: 'Ta bort',
+  },
+} satisfies LocalePack;
+
+export default sv;
