@@ -173,9 +173,10 @@ export class FollowScrollController implements ReactiveController {
     }
   }
 
-  /** The user scrolls up, away from the end: stop following, if there is anywhere to go. */
+  /** The user scrolls up, away from the end: stop following, if the content can scroll at all. */
   #leave(): void {
-    if (this.#element && this.#element.scrollTop > 0) this.#setFollowing(false);
+    const element = this.#element;
+    if (element && element.scrollHeight - element.clientHeight > endSlack) this.#setFollowing(false);
   }
 
   #setFollowing(following: boolean): void {
