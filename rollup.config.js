@@ -176,7 +176,7 @@ function elements() {
         // Highlighting grammars (modules under a `grammars/` folder) and language packs (under
         // `strings/locales/`) are named apart: a page loads one or two of them, so the size budget
         // of the whole embed counts none of the grammars and only the largest pack
-        // (docs/decisions/0005-size-budgets.md, 0006-language-packs.md).
+        // (docs/decisions/0005-size-budgets.md, 0007-language-packs.md).
         chunkFileNames: (chunk) => {
           const module = chunk.facadeModuleId ?? '';
           if (/[\\/]grammars[\\/]/.test(module)) return 'embed-grammar-[name]-[hash].js';

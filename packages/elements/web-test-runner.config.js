@@ -121,6 +121,43 @@ async function startNoGuestsServer(database) {
   return { app, listening: await listen(app, 0) };
 }
 
+/**
+ * `executeServerCommand('scroll-gesture', { x, y, distance, source })`: scrolls as a user does, with
+ * a wheel (`source: 'mouse'`) or a finger (`'touch'`) at (x, y), through the browser's input
+ * pipeline; a positive `distance` scrolls up. Resolves when the gesture is over.
+ */
+function scrollGesturePlugin() {
+  return {
+    name: 'scroll-gesture',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'scroll-gesture') return undefined;
+      const page = session.browser.getPage(session.id);
+      if (payload.source === 'touch') {
+        const steps = 10;
+        await page.touchscreen.touchStart(payload.x, payload.y);
+        for (let step = 1; step <= steps; step++) {
+          await page.touchscreen.touchMove(payload.x, payload.y + (payload.distance * step) / steps);
+        }
+        await page.touchscreen.touchEnd();
+        return true;
+      }
+      const cdp = await page.createCDPSession();
+      try {
+        await cdp.send('Input.synthesizeScrollGesture', {
+          x: payload.x,
+          y: payload.y,
+          yDistance: payload.distance,
+          gestureSourceType: payload.source,
+          preventFling: true,
+        });
+      } finally {
+        await cdp.detach();
+      }
+      return true;
+    },
+  };
+}
+
 export default {
   files: 'src/**/*.test.ts',
   port,
@@ -132,7 +169,12 @@ export default {
   },
   // The accessibility snapshot lets tests find controls by role and accessible name, as Chromium
   // computes them (through shadow roots).
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig }), parleyServerPlugin(), a11ySnapshotPlugin()],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig }),
+    parleyServerPlugin(),
+    a11ySnapshotPlugin(),
+    scrollGesturePlugin(),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -27,7 +27,7 @@ const conversationChanges = ['messages-change', 'state-change', 'title', 'error'
  * @csspart empty - What an empty conversation shows.
  * @csspart alert - The error shown when a turn or the history fails (`<chat-alert>`).
  * @csspart composer - The composer (`<chat-composer>`).
- * @csspart log - Passed on from the message list: its live region. Also passed on: `message`, `bubble`,
+ * @csspart log - Passed on from the message list: its live region. Also passed on: `jump-button`, `message`, `bubble`,
  * `answer`, `content`, `note`, `tool`, `tool-base` (see `<chat-message-list>`).
  * @csspart composer-base - Passed on: the composer's `base`. Also `textarea`, `send-button`, `stop-button`.
  * @csspart alert-base - Passed on: the alert's `base`. Also `retry-button`.
@@ -138,7 +138,7 @@ export class ChatConversation extends LitElement {
     }
     return html`
       ${messages.length === 0 ? this.#renderEmpty() : nothing}
-      <chat-message-list part="messages" exportparts="log, message, bubble, answer, content, note, tool, tool-base"
+      <chat-message-list part="messages" exportparts="log, jump-button, message, bubble, answer, content, note, tool, tool-base"
         .messages=${messages} ?busy=${status === 'streaming' || status === 'creating'}
         .strings=${this.strings} ?allow-remote-images=${this.allowRemoteImages}></chat-message-list>
       <div class="footer">

@@ -18,6 +18,8 @@ export interface ConversationStrings {
   retry: string;
   /** Accessible name of the list of messages. */
   messagesLabel: string;
+  /** Label of the button that scrolls down to the answer being written, shown after scrolling up. */
+  jumpToLatest: string;
   /** Who wrote a message, for screen readers. */
   you: string;
   /** Who wrote an answer, for screen readers. */
@@ -55,6 +57,7 @@ export const conversationStrings: ConversationStrings = {
   stop: 'Stop',
   retry: 'Retry',
   messagesLabel: 'Messages',
+  jumpToLatest: 'Jump to latest',
   you: 'You',
   assistant: 'Assistant',
   thinking: 'Thinking…',

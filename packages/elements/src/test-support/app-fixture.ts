@@ -11,6 +11,7 @@ export interface AppOptions {
   routing?: RoutingMode;
   basePath?: string;
   width?: string;
+  height?: string;
   userId?: string;
   /** The app's `lang` attribute. */
   lang?: string;
@@ -23,7 +24,8 @@ export async function createApp(options: AppOptions = {}) {
   const token = await tokenFor(userId);
   const routing = options.routing ?? 'path';
   const basePath = options.basePath ?? (routing === 'path' ? testBasePath : '');
-  const app = await fixture<ChatApp>(html`<div style="width: ${options.width ?? '1100px'}; height: 640px">
+  const app =
+    await fixture<ChatApp>(html`<div style="width: ${options.width ?? '1100px'}; height: ${options.height ?? '640px'}">
     <chat-app base-url=${url} token=${token} routing=${routing} base-path=${basePath} lang=${options.lang ?? nothing}></chat-app>
   </div>`).then((wrapper) => wrapper.querySelector('chat-app')!);
   await app.updateComplete;

@@ -28,6 +28,7 @@ const ar = {
     assistant: 'المساعد',
     thinking: 'جارٍ التفكير…',
     stopped: 'تم الإيقاف',
+    jumpToLatest: 'الانتقال إلى الأحدث',
     emptyConversationTitle: 'كيف يمكنني مساعدتك؟',
     emptyConversationHint: 'تُحفَظ المحادثة عند إرسال الرسالة الأولى.',
     loadingConversation: 'جارٍ تحميل المحادثة…',

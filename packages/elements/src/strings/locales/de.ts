@@ -24,6 +24,7 @@ const de = {
     assistant: 'Assistent',
     thinking: 'Denkt nach …',
     stopped: 'Gestoppt',
+    jumpToLatest: 'Zum Neuesten springen',
     emptyConversationTitle: 'Wie kann ich helfen?',
     emptyConversationHint: 'Die Unterhaltung wird gespeichert, sobald Sie die erste Nachricht senden.',
     loadingConversation: 'Unterhaltung wird geladen …',

@@ -24,6 +24,7 @@ const es = {
     assistant: 'Asistente',
     thinking: 'Pensando…',
     stopped: 'Respuesta detenida',
+    jumpToLatest: 'Ir a lo más reciente',
     emptyConversationTitle: '¿En qué puedo ayudarte?',
     emptyConversationHint: 'La conversación se guarda cuando envías el primer mensaje.',
     loadingConversation: 'Cargando la conversación…',

@@ -26,6 +26,7 @@ const fr = {
     assistant: 'Assistant',
     thinking: 'Réflexion…',
     stopped: 'Réponse interrompue',
+    jumpToLatest: 'Aller au plus récent',
     emptyConversationTitle: 'Comment puis-je vous aider\u202f?',
     emptyConversationHint: 'La discussion est enregistrée dès que vous envoyez le premier message.',
     loadingConversation: 'Chargement de la discussion…',

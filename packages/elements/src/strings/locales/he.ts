@@ -28,6 +28,7 @@ const he = {
     assistant: 'העוזר',
     thinking: 'חושב…',
     stopped: 'התשובה נעצרה',
+    jumpToLatest: 'מעבר להודעה האחרונה',
     emptyConversationTitle: 'במה אפשר לעזור?',
     emptyConversationHint: 'השיחה תישמר כשההודעה הראשונה תישלח.',
     loadingConversation: 'השיחה נטענת…',

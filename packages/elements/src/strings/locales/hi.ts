@@ -25,6 +25,7 @@ const hi = {
     assistant: 'सहायक',
     thinking: 'सोच रहा है…',
     stopped: 'रोका गया',
+    jumpToLatest: 'नवीनतम पर जाएँ',
     emptyConversationTitle: 'मैं आपकी क्या मदद करूँ?',
     emptyConversationHint: 'पहला संदेश भेजते ही आपकी बातचीत सेव हो जाती है।',
     loadingConversation: 'बातचीत लोड हो रही है…',

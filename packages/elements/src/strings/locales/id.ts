@@ -22,6 +22,7 @@ const id = {
     assistant: 'Asisten',
     thinking: 'Sedang berpikir…',
     stopped: 'Dihentikan',
+    jumpToLatest: 'Lompat ke terbaru',
     emptyConversationTitle: 'Ada yang bisa saya bantu?',
     emptyConversationHint: 'Percakapan disimpan saat Anda mengirim pesan pertama.',
     loadingConversation: 'Memuat percakapan…',

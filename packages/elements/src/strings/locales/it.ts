@@ -22,6 +22,7 @@ const it = {
     assistant: 'Assistente',
     thinking: 'Sto pensando…',
     stopped: 'Risposta interrotta',
+    jumpToLatest: 'Vai al più recente',
     emptyConversationTitle: 'Come posso aiutarti?',
     emptyConversationHint: 'La conversazione viene salvata quando invii il primo messaggio.',
     loadingConversation: 'Caricamento della conversazione…',

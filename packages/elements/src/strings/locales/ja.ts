@@ -24,6 +24,7 @@ const ja = {
     assistant: 'アシスタント',
     thinking: '考えています…',
     stopped: '停止しました',
+    jumpToLatest: '最新へ移動',
     emptyConversationTitle: 'どのようにお手伝いしましょうか？',
     emptyConversationHint: '最初のメッセージを送信すると、会話が保存されます。',
     loadingConversation: '会話を読み込んでいます…',

@@ -25,6 +25,7 @@ const ko = {
     assistant: '어시스턴트',
     thinking: '생각하는 중…',
     stopped: '중지됨',
+    jumpToLatest: '최신 메시지로 이동',
     emptyConversationTitle: '무엇을 도와드릴까요?',
     emptyConversationHint: '첫 메시지를 보내면 대화가 저장됩니다.',
     loadingConversation: '대화를 불러오는 중…',

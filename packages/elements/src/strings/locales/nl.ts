@@ -22,6 +22,7 @@ const nl = {
     assistant: 'Assistent',
     thinking: 'Aan het nadenken…',
     stopped: 'Gestopt',
+    jumpToLatest: 'Naar nieuwste',
     emptyConversationTitle: 'Waarmee kan ik helpen?',
     emptyConversationHint: 'Het gesprek wordt opgeslagen zodra je het eerste bericht verstuurt.',
     loadingConversation: 'Gesprek laden…',

@@ -25,6 +25,7 @@ const pl = {
     assistant: 'Asystent',
     thinking: 'Myślę…',
     stopped: 'Zatrzymano',
+    jumpToLatest: 'Przejdź do najnowszych',
     emptyConversationTitle: 'W czym mogę pomóc?',
     emptyConversationHint: 'Rozmowa zostanie zapisana po wysłaniu pierwszej wiadomości.',
     loadingConversation: 'Wczytywanie rozmowy…',

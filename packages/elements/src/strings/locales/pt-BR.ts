@@ -24,6 +24,7 @@ const ptBR = {
     assistant: 'Assistente',
     thinking: 'Pensando…',
     stopped: 'Resposta interrompida',
+    jumpToLatest: 'Ir para o mais recente',
     emptyConversationTitle: 'Como posso ajudar?',
     emptyConversationHint: 'A conversa é salva quando você envia a primeira mensagem.',
     loadingConversation: 'Carregando a conversa…',

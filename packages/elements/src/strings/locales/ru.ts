@@ -24,6 +24,7 @@ const ru = {
     assistant: 'Ассистент',
     thinking: 'Думаю…',
     stopped: 'Остановлено',
+    jumpToLatest: 'К последнему сообщению',
     emptyConversationTitle: 'Чем могу помочь?',
     emptyConversationHint: 'Чат сохранится, когда вы отправите первое сообщение.',
     loadingConversation: 'Загрузка чата…',

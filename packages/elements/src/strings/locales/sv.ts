@@ -22,6 +22,7 @@ const sv = {
     assistant: 'Assistent',
     thinking: 'Tänker…',
     stopped: 'Svaret stoppades',
+    jumpToLatest: 'Hoppa till senaste',
     emptyConversationTitle: 'Hur kan jag hjälpa till?',
     emptyConversationHint: 'Konversationen sparas när du skickar det första meddelandet.',
     loadingConversation: 'Läser in konversationen…',

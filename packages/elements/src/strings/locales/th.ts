@@ -24,6 +24,7 @@ const th = {
     assistant: 'ผู้ช่วย',
     thinking: 'กำลังคิด…',
     stopped: 'หยุดแล้ว',
+    jumpToLatest: 'ไปที่ข้อความล่าสุด',
     emptyConversationTitle: 'มีอะไรให้ช่วยไหม',
     emptyConversationHint: 'ระบบจะบันทึกบทสนทนาเมื่อคุณส่งข้อความแรก',
     loadingConversation: 'กำลังโหลดบทสนทนา…',

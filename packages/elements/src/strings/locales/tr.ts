@@ -25,6 +25,7 @@ const tr = {
     assistant: 'Asistan',
     thinking: 'Düşünüyor…',
     stopped: 'Durduruldu',
+    jumpToLatest: 'En yeniye git',
     emptyConversationTitle: 'Size nasıl yardımcı olabilirim?',
     emptyConversationHint: 'Sohbet, ilk mesajı gönderdiğinizde kaydedilir.',
     loadingConversation: 'Sohbet yükleniyor…',

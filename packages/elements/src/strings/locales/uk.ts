@@ -24,6 +24,7 @@ const uk = {
     assistant: 'Асистент',
     thinking: 'Думаю…',
     stopped: 'Зупинено',
+    jumpToLatest: 'До останнього повідомлення',
     emptyConversationTitle: 'Чим можу допомогти?',
     emptyConversationHint: 'Чат збережеться, коли ви надішлете перше повідомлення.',
     loadingConversation: 'Завантаження чату…',

@@ -23,6 +23,7 @@ const vi = {
     assistant: 'Trợ lý',
     thinking: 'Đang suy nghĩ…',
     stopped: 'Đã dừng',
+    jumpToLatest: 'Chuyển đến tin mới nhất',
     emptyConversationTitle: 'Tôi có thể giúp gì cho bạn?',
     emptyConversationHint: 'Cuộc trò chuyện sẽ được lưu khi bạn gửi tin nhắn đầu tiên.',
     loadingConversation: 'Đang tải cuộc trò chuyện…',

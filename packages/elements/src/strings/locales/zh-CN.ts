@@ -24,6 +24,7 @@ const zhCN = {
     assistant: '助手',
     thinking: '正在思考…',
     stopped: '已停止',
+    jumpToLatest: '跳到最新',
     emptyConversationTitle: '有什么可以帮您？',
     emptyConversationHint: '发送第一条消息后，对话将被保存。',
     loadingConversation: '正在加载对话…',

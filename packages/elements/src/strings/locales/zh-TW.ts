@@ -24,6 +24,7 @@ const zhTW = {
     assistant: '助理',
     thinking: '思考中…',
     stopped: '已停止',
+    jumpToLatest: '跳至最新',
     emptyConversationTitle: '有什麼可以幫您的嗎？',
     emptyConversationHint: '傳送第一則訊息後，對話就會儲存。',
     loadingConversation: '正在載入對話…',
