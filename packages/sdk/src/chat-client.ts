@@ -1,12 +1,18 @@
 import { Conversation, type ConversationContext, type ConversationOptions } from './conversation';
-import { discard, type FetchFunction, HttpClient, sessionPath, type TokenProvider } from './http-client';
-import { type ModelList, modelListSchema, type Session, sessionSchema } from './protocol/resources';
+import type { FetchFunction, TokenProvider } from './http-client';
+import type { ModelList, Session } from './protocol/resources';
 import { defaultRetryOptions, type RetryOptions } from './retry-delay';
 import { SessionStore } from './sessions';
-import * as z from 'zod/mini';
+import type { ChatTransport } from './transport/chat-transport';
+import { HttpTransport } from './transport/http-transport';
 
 /** How to reach the chat server. */
 export interface ChatClientOptions {
+  /**
+   * How requests travel; default an {@link HttpTransport} built from `baseUrl`, `getToken` and
+   * `fetch`. Give one to talk to another backend, or to test with no server.
+   */
+  transport?: ChatTransport;
   /**
    * The server's origin, with a path prefix if it has one (`https://chat.example.com`). Leave out in
    * a browser page served by the chat server itself; Node needs an absolute URL.
@@ -15,8 +21,9 @@ export interface ChatClientOptions {
   /**
    * Returns the Bearer token, called before every request (it may be async and may change).
    * After a 401 it is called once with `{ refresh: true }` and the request is repeated.
+   * Required unless a `transport` is given.
    */
-  getToken: TokenProvider;
+  getToken?: TokenProvider;
   /** A `fetch` to use instead of the global one (to add headers, log, or test). */
   fetch?: FetchFunction;
   /**
@@ -34,9 +41,6 @@ export interface ChatClientOptions {
 export interface RequestOptions {
   signal?: AbortSignal;
 }
-
-/** `PATCH /api/chat/sessions/{id}` answers `{session}`. */
-const sessionAnswerSchema = z.object({ session: sessionSchema });
 
 /**
  * The entry point of the SDK: talks to a Parley chat server, owns the sidebar's
@@ -60,21 +64,25 @@ const sessionAnswerSchema = z.object({ session: sessionSchema });
 export class ChatClient {
   /** The sidebar's store: every known conversation, with paginated lists per model. */
   readonly sessions: SessionStore;
-  readonly #http: HttpClient;
+  /** How this client's requests travel. */
+  readonly transport: ChatTransport;
   readonly #context: ConversationContext;
   /** Stored conversations by id, so that a route opens the same live conversation again. */
   readonly #conversations = new Map<string, Conversation>();
 
   constructor(options: ChatClientOptions) {
     const baseUrl = options.baseUrl ?? '';
-    this.#http = new HttpClient({ baseUrl, getToken: options.getToken, fetch: options.fetch });
+    const { getToken } = options;
+    if (!options.transport && !getToken) throw new TypeError('ChatClient needs getToken, or a transport.');
+    this.transport =
+      options.transport ?? new HttpTransport({ baseUrl, getToken: getToken!, fetch: options.fetch });
     this.sessions = new SessionStore({
-      http: this.#http,
+      transport: this.transport,
       pageSize: options.sessionPageSize ?? 30,
       channelName: options.broadcastChannel ?? `parley-sessions:${baseUrl}`,
     });
     this.#context = {
-      http: this.#http,
+      transport: this.transport,
       sessions: this.sessions,
       retry: { ...defaultRetryOptions, ...options.retry },
       created: (conversation) => this.#conversations.set(conversation.sessionId!, conversation),
@@ -112,27 +120,19 @@ export class ChatClient {
 
   /** The models the user can chat with, and the one the general chat uses. */
   models(options: RequestOptions = {}): Promise<ModelList> {
-    return this.#http.json({ method: 'GET', path: '/api/models', signal: options.signal }, modelListSchema);
+    return this.transport.listModels(options);
   }
 
   /** Renames a conversation; the sidebar, the open conversation and the other tabs follow. */
   async rename(sessionId: string, title: string, options: RequestOptions = {}): Promise<Session> {
-    const { session } = await this.#http.json(
-      { method: 'PATCH', path: sessionPath(sessionId), body: { title }, signal: options.signal },
-      sessionAnswerSchema,
-    );
+    const session = await this.transport.renameSession(sessionId, title, options);
     this.sessions.upsert(session);
     return session;
   }
 
   /** Deletes a conversation and its messages; it leaves the sidebar here and in the other tabs. */
   async delete(sessionId: string, options: RequestOptions = {}): Promise<void> {
-    const response = await this.#http.send({
-      method: 'DELETE',
-      path: sessionPath(sessionId),
-      signal: options.signal,
-    });
-    await discard(response);
+    await this.transport.deleteSession(sessionId, options);
     this.sessions.remove(sessionId);
     this.#conversations.delete(sessionId);
   }

@@ -1,16 +1,14 @@
 import type { ConversationEventDetails, ConversationStatus } from './conversation-events';
 import { createId } from './create-id';
 import { ChatError, toChatError } from './errors';
-import { discard, type HttpClient, sessionPath } from './http-client';
 import type { ErrorCode } from './protocol/errors';
 import type { StreamEvent, ToolEvent } from './protocol/events';
-import type { StreamNewRequest } from './protocol/requests';
-import { sessionDetailSchema, type ToolCall } from './protocol/resources';
+import type { ToolCall } from './protocol/resources';
 import type { ChatMessage } from './chat-message';
 import { type RetryOptions, retryDelay, sleep } from './retry-delay';
 import type { ChatRoute } from './routes';
 import type { SessionStore } from './sessions';
-import { readStreamEvents } from './stream/read-stream-events';
+import type { ChatTransport, TransportEvent } from './transport/chat-transport';
 import { TypedEventTarget } from './typed-event-target';
 
 /** Which conversation to open: a new one (optionally for a model), or a stored one by id. */
@@ -25,7 +23,7 @@ export interface ConversationOptions {
 
 /** What a conversation needs from the client that made it. */
 export interface ConversationContext {
-  http: HttpClient;
+  transport: ChatTransport;
   sessions: SessionStore;
   retry: Required<RetryOptions>;
   /** Called when the conversation gets its session id, before any listener hears of it. */
@@ -226,10 +224,7 @@ export class Conversation extends TypedEventTarget<ConversationEventDetails> {
   async load(options: { signal?: AbortSignal } = {}): Promise<void> {
     const sessionId = this.#sessionId;
     if (sessionId === null) return;
-    const detail = await this.#context.http.json(
-      { method: 'GET', path: sessionPath(sessionId), signal: options.signal },
-      sessionDetailSchema,
-    );
+    const detail = await this.#context.transport.loadSession(sessionId, options);
     const { session } = detail;
     this.#modelId = session.model_id;
     if (this.#title !== session.title) {
@@ -279,13 +274,15 @@ export class Conversation extends TypedEventTarget<ConversationEventDetails> {
   async #streamNew(turn: Turn, text: string): Promise<void> {
     const pending = this.#pendingCreation?.text === text ? this.#pendingCreation : { key: createId(), text };
     this.#pendingCreation = pending;
-    const body: StreamNewRequest = { message: text, model_id: this.#modelId };
     const { signal } = turn.controller;
     const { retry } = this.#context;
     for (let attempt = 0; ; attempt++) {
       try {
         turn.phase = 'requesting';
-        await this.#stream(turn, '/api/chat/stream-new', body, pending.key);
+        const modelId = this.#modelId;
+        await this.#read(turn, (options) =>
+          this.#context.transport.startTurn({ message: text, modelId, idempotencyKey: pending.key }, options),
+        );
         return;
       } catch (error) {
         const failure = toChatError(error, signal);
@@ -308,29 +305,19 @@ export class Conversation extends TypedEventTarget<ConversationEventDetails> {
     const sessionId = this.#sessionId!;
     // A new message moves the conversation to the top of the sidebar, as the server will.
     this.#context.sessions.update(sessionId, { updated_at: now() });
-    return this.#stream(turn, `${sessionPath(sessionId)}/stream`, { message: text }, createId());
+    return this.#read(turn, (options) =>
+      this.#context.transport.continueTurn({ sessionId, message: text, idempotencyKey: createId() }, options),
+    );
   }
 
-  /** Posts one turn and handles its events until the last one. */
-  async #stream(turn: Turn, path: string, body: object, idempotencyKey: string): Promise<void> {
-    const { signal } = turn.controller;
-    const response = await this.#context.http.send({
-      method: 'POST',
-      path,
-      body,
-      headers: { Accept: 'text/event-stream', 'Idempotency-Key': idempotencyKey },
-      signal,
-    });
+  /** Opens one turn's events through the transport and handles them until the last one. */
+  async #read(
+    turn: Turn,
+    open: (options: { signal: AbortSignal }) => Promise<AsyncIterable<TransportEvent>>,
+  ): Promise<void> {
+    const events = await open({ signal: turn.controller.signal });
     turn.phase = 'reading';
-    if (!response.body || !response.headers.get('Content-Type')?.includes('text/event-stream')) {
-      await discard(response);
-      throw new ChatError({
-        code: 'protocol_error',
-        message: 'Expected an event stream: check the base URL of the chat server.',
-        status: response.status,
-      });
-    }
-    for await (const event of readStreamEvents(response.body, signal)) {
+    for await (const { event } of events) {
       if (!turn.finished) this.#handle(turn, event);
       if (turn.finished) return;
     }
@@ -427,9 +414,7 @@ export class Conversation extends TypedEventTarget<ConversationEventDetails> {
   #interrupt(turn: Turn): void {
     if (turn.finished) return;
     // Best effort: if it fails, the server finishes the answer and the next load shows all of it.
-    turn.stopRequest = this.#context.http
-      .send({ method: 'POST', path: `${sessionPath(this.#sessionId!)}/stop` })
-      .then(discard, () => {});
+    turn.stopRequest = this.#context.transport.stopTurn(this.#sessionId!).catch(() => {});
     turn.controller.abort();
     const message = this.#finish(turn, 'idle', { status: 'partial' });
     this.emit('done', { messageId: message.id, finishReason: 'stopped', message });

@@ -12,6 +12,15 @@ export type { RetryOptions } from './retry-delay';
 export { type ChatRoute, formatRoute, parseRoute, type RouteOptions } from './routes';
 export { type SessionList, type SessionListOptions, SessionStore } from './sessions';
 export { readStreamEvents } from './stream/read-stream-events';
+export type {
+  CallOptions,
+  ChatTransport,
+  SessionEvent,
+  SessionPageQuery,
+  StreamCallOptions,
+  TransportEvent,
+} from './transport/chat-transport';
+export { HttpTransport, type HttpTransportOptions } from './transport/http-transport';
 export type { CustomEventListener, TypedEventTarget } from './typed-event-target';
 export type { ErrorCode } from './protocol/errors';
 export type {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { HttpClient } from './http-client';
+import { HttpTransport } from './transport/http-transport';
 import type { Session } from './protocol/resources';
 import { SessionStore } from './sessions';
 import { fakeFetch } from './test-support/fake-fetch';
@@ -37,9 +37,9 @@ function listServer() {
 const stores: SessionStore[] = [];
 function createStore(options: { channelName?: string | false; pageSize?: number } = {}) {
   const server = listServer();
-  const http = new HttpClient({ baseUrl: 'http://chat.test', getToken: () => 't', fetch: server.fetch });
+  const http = new HttpTransport({ baseUrl: 'http://chat.test', getToken: () => 't', fetch: server.fetch });
   const store = new SessionStore({
-    http,
+    transport: http,
     pageSize: options.pageSize ?? 5,
     channelName: options.channelName ?? false,
   });
@@ -103,13 +103,13 @@ describe('SessionStore lists', () => {
   });
 
   it('records a failed load in error and never rejects', async () => {
-    const http = new HttpClient({
+    const http = new HttpTransport({
       baseUrl: 'http://chat.test',
       getToken: () => 't',
       fetch: async () =>
         Response.json({ error: { code: 'database_unavailable', message: 'Down.' } }, { status: 503 }),
     });
-    const store = new SessionStore({ http, pageSize: 5, channelName: false });
+    const store = new SessionStore({ transport: http, pageSize: 5, channelName: false });
     const list = store.list();
     await list.load();
     expect(list.error).toMatchObject({ code: 'database_unavailable', retryable: true });
@@ -151,8 +151,8 @@ describe('SessionStore changes', () => {
       new Promise<Response>((resolve) => {
         answer = resolve;
       });
-    const http = new HttpClient({ baseUrl: 'http://chat.test', getToken: () => 't', fetch: slowFetch });
-    const store = new SessionStore({ http, pageSize: 5, channelName: false });
+    const http = new HttpTransport({ baseUrl: 'http://chat.test', getToken: () => 't', fetch: slowFetch });
+    const store = new SessionStore({ transport: http, pageSize: 5, channelName: false });
     stores.push(store);
     const list = store.list();
     const loading = list.load();

@@ -1,7 +1,7 @@
 import { type ChatError, toChatError } from './errors';
-import type { HttpClient } from './http-client';
-import { type Session, sessionListSchema } from './protocol/resources';
+import type { Session } from './protocol/resources';
 import { SessionBroadcast, type SessionChange } from './session-broadcast';
+import type { ChatTransport } from './transport/chat-transport';
 
 /** Which conversations a {@link SessionList} shows. */
 export interface SessionListOptions {
@@ -46,7 +46,7 @@ export interface SessionList {
 }
 
 export interface SessionStoreOptions {
-  http: HttpClient;
+  transport: ChatTransport;
   /** Sessions per page. */
   pageSize: number;
   /** The `BroadcastChannel` shared with other tabs, or `false` for none. */
@@ -71,7 +71,7 @@ export interface SessionStoreOptions {
  * ```
  */
 export class SessionStore {
-  readonly #http: HttpClient;
+  readonly #transport: ChatTransport;
   readonly #pageSize: number;
   readonly #sessions = new Map<string, Session>();
   /** Sessions created or changed while this client runs: they belong in every list they match. */
@@ -84,7 +84,7 @@ export class SessionStore {
   #version = 0;
 
   constructor(options: SessionStoreOptions) {
-    this.#http = options.http;
+    this.#transport = options.transport;
     this.#pageSize = options.pageSize;
     this.#broadcast =
       options.channelName === false
@@ -113,11 +113,8 @@ export class SessionStore {
 
     const fetchPage = (after: string | null): Promise<void> => {
       const current = after === null ? ++generation : generation;
-      const query = new URLSearchParams({ limit: String(this.#pageSize) });
-      if (modelId !== undefined) query.set('model_id', modelId);
-      if (after !== null) query.set('cursor', after);
-      const request = this.#http
-        .json({ method: 'GET', path: `/api/chat/sessions?${query}` }, sessionListSchema)
+      const request = this.#transport
+        .listSessions({ limit: this.#pageSize, modelId, cursor: after ?? undefined })
         .then(
           (page) => {
             if (current !== generation) return;

@@ -1,6 +1,7 @@
 import { EventSourceParserStream } from 'eventsource-parser/stream';
 import { toChatError } from '../errors';
 import type { StreamEvent } from '../protocol/events';
+import type { TransportEvent } from '../transport/chat-transport';
 import { decodeStreamEvent } from './decode-stream-event';
 
 /**
@@ -22,8 +23,30 @@ export async function* readStreamEvents(
   body: ReadableStream<Uint8Array>,
   signal?: AbortSignal,
 ): AsyncGenerator<StreamEvent, void, undefined> {
+  for await (const { event } of readIdentifiedEvents(body, signal)) yield event;
+}
+
+/**
+ * {@link readStreamEvents} with each event's SSE `id:`. `onActivity` is called for every chunk of
+ * bytes, heartbeat comments included, so that a caller can tell a quiet stream from a dead one.
+ */
+export async function* readIdentifiedEvents(
+  body: ReadableStream<Uint8Array>,
+  signal?: AbortSignal,
+  onActivity?: () => void,
+): AsyncGenerator<TransportEvent, void, undefined> {
+  const watched = onActivity
+    ? body.pipeThrough(
+        new TransformStream<Uint8Array, Uint8Array>({
+          transform(chunk, controller) {
+            onActivity();
+            controller.enqueue(chunk);
+          },
+        }),
+      )
+    : body;
   // A reader loop rather than `for await` over the stream: Safari's ReadableStream is not async-iterable.
-  const reader = body
+  const reader = watched
     // DOM typings declare the decoder's input as any BufferSource; bytes are one of them.
     .pipeThrough(new TextDecoderStream() as ReadableWritablePair<string, Uint8Array>)
     .pipeThrough(new EventSourceParserStream())
@@ -35,7 +58,7 @@ export async function* readStreamEvents(
       });
       if (result.done) return;
       const event = decodeStreamEvent(result.value);
-      if (event) yield event;
+      if (event) yield { event, id: result.value.id };
     }
   } finally {
     reader.cancel().catch(() => {});
