@@ -1,6 +1,7 @@
 import { Conversation, type ConversationContext, type ConversationOptions } from './conversation';
 import type { FetchFunction, TokenProvider } from './http-client';
 import type { ModelList, Session } from './protocol/resources';
+import { defaultReconnectOptions, type ReconnectOptions } from './reconnect-options';
 import { defaultRetryOptions, type RetryOptions } from './retry-delay';
 import { SessionStore } from './sessions';
 import type { ChatTransport } from './transport/chat-transport';
@@ -35,6 +36,8 @@ export interface ChatClientOptions {
   sessionPageSize?: number;
   /** Retrying `stream-new` after a network failure before `session_created`. */
   retry?: RetryOptions;
+  /** Resuming an answer after its connection drops or stalls (backoff, heartbeat interval). */
+  reconnect?: ReconnectOptions;
 }
 
 /** Options of a one-off request. */
@@ -85,6 +88,7 @@ export class ChatClient {
       transport: this.transport,
       sessions: this.sessions,
       retry: { ...defaultRetryOptions, ...options.retry },
+      reconnect: { ...defaultReconnectOptions, ...options.reconnect },
       created: (conversation) => this.#conversations.set(conversation.sessionId!, conversation),
     };
   }

@@ -10,6 +10,11 @@ export type ConversationStatus =
   | 'creating'
   /** The answer is being written. */
   | 'streaming'
+  /**
+   * The connection to the answer being written was lost (dropped, stalled, offline); the SDK is
+   * resuming it after the last event it applied, with backoff. Back to `streaming` once reconnected.
+   */
+  | 'reconnecting'
   /** A persistent conversation with no turn running. */
   | 'idle'
   /** The last turn failed; see `conversation.error`. Sending again is allowed. */
@@ -34,6 +39,8 @@ export interface ConversationEventDetails {
   done: { messageId: string; finishReason: string; message: ChatMessage };
   /** The turn failed; `message` is the assistant message, now with status `error`. */
   error: { error: ChatError; message: ChatMessage };
+  /** The stored conversation was deleted, here or elsewhere (another tab, another device). */
+  deleted: { sessionId: string };
   /** `status` changed. */
   'state-change': { status: ConversationStatus; previous: ConversationStatus };
   /** `messages` was replaced (a message was added, or one changed). */

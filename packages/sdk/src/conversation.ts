@@ -3,12 +3,14 @@ import { createId } from './create-id';
 import { ChatError, toChatError } from './errors';
 import type { ErrorCode } from './protocol/errors';
 import type { StreamEvent, ToolEvent } from './protocol/events';
-import type { ToolCall } from './protocol/resources';
+import type { Message, ToolCall } from './protocol/resources';
 import type { ChatMessage } from './chat-message';
+import { followAnswer } from './follow-answer';
+import type { ReconnectOptions } from './reconnect-options';
 import { type RetryOptions, retryDelay, sleep } from './retry-delay';
 import type { ChatRoute } from './routes';
 import type { SessionStore } from './sessions';
-import type { ChatTransport, TransportEvent } from './transport/chat-transport';
+import type { ChatTransport, StreamCallOptions, TransportEvent } from './transport/chat-transport';
 import { TypedEventTarget } from './typed-event-target';
 
 /** Which conversation to open: a new one (optionally for a model), or a stored one by id. */
@@ -26,6 +28,7 @@ export interface ConversationContext {
   transport: ChatTransport;
   sessions: SessionStore;
   retry: Required<RetryOptions>;
+  reconnect: Required<ReconnectOptions>;
   /** Called when the conversation gets its session id, before any listener hears of it. */
   created(conversation: Conversation): void;
 }
@@ -83,6 +86,7 @@ export class Conversation extends TypedEventTarget<ConversationEventDetails> {
    * back; sending the same text again reuses it, so the server answers with that session.
    */
   #pendingCreation: { key: string; text: string } | null = null;
+  #deleted = false;
   /** The message of the last turn, while it is the one that failed. */
   #failedText: string | null = null;
 
@@ -113,6 +117,11 @@ export class Conversation extends TypedEventTarget<ConversationEventDetails> {
 
   get status(): ConversationStatus {
     return this.#status;
+  }
+
+  /** Whether the stored conversation was deleted (here, in another tab, or on another device). */
+  get deleted(): boolean {
+    return this.#deleted;
   }
 
   /** Whether nothing is stored yet (no session id). */
@@ -233,16 +242,38 @@ export class Conversation extends TypedEventTarget<ConversationEventDetails> {
     }
     // A title generated after the stream closed reaches the sidebar this way.
     if (this.#context.sessions.get(session.id)) this.#context.sessions.upsert(session);
-    if (!this.#turn) this.#setMessages(detail.messages);
+    if (this.#turn) return;
+    this.#setMessages(detail.messages);
+    const last = detail.messages.at(-1);
+    const question = detail.messages.at(-2);
+    if (last?.role !== 'assistant' || question?.role !== 'user') return;
+    // Opened while its answer is being written (a reload, another tab or device): follow it live.
+    if (last.status === 'streaming') void this.#attach(question, last);
+    if (last.status === 'interrupted') {
+      this.#error = interruptedError();
+      this.#failedText = question.content;
+      this.#setStatus('error');
+    }
   }
 
-  async #runTurn(text: string): Promise<void> {
-    const created_at = now();
+  /** Follows an answer that was already being written when the conversation was loaded. */
+  async #attach(question: Message, answer: Message): Promise<void> {
+    const turn = this.#newTurn(question.content, question.id, answer.id);
+    turn.phase = 'reading';
+    this.#setStatus('streaming');
+    try {
+      await this.#read(turn);
+    } catch (error) {
+      this.#fail(turn, toChatError(error, turn.controller.signal));
+    }
+  }
+
+  #newTurn(text: string, userMessageId: string, answerId: string): Turn {
     const turn = {
       controller: new AbortController(),
       text,
-      userMessageId: `local-${createId()}`,
-      answerId: `local-${createId()}`,
+      userMessageId,
+      answerId,
       phase: 'requesting',
       stopRequested: false,
       finished: false,
@@ -254,6 +285,12 @@ export class Conversation extends TypedEventTarget<ConversationEventDetails> {
     this.#turn = turn;
     this.#error = null;
     this.#failedText = null;
+    return turn;
+  }
+
+  async #runTurn(text: string): Promise<void> {
+    const created_at = now();
+    const turn = this.#newTurn(text, `local-${createId()}`, `local-${createId()}`);
     const creating = this.#sessionId === null;
     this.#setMessages([
       ...this.#messages.filter((message) => !this.#rejected.has(message.id)),
@@ -310,18 +347,57 @@ export class Conversation extends TypedEventTarget<ConversationEventDetails> {
     );
   }
 
-  /** Opens one turn's events through the transport and handles them until the last one. */
-  async #read(
-    turn: Turn,
-    open: (options: { signal: AbortSignal }) => Promise<AsyncIterable<TransportEvent>>,
-  ): Promise<void> {
-    const events = await open({ signal: turn.controller.signal });
-    turn.phase = 'reading';
-    for await (const { event } of events) {
-      if (!turn.finished) this.#handle(turn, event);
-      if (turn.finished) return;
+  /**
+   * Opens one turn's events through the transport (or, without `open`, resumes the running answer)
+   * and handles them until the last one, resuming after every cut once the session exists.
+   */
+  async #read(turn: Turn, open?: (options: StreamCallOptions) => Promise<AsyncIterable<TransportEvent>>) {
+    const result = await followAnswer({
+      open,
+      opened: () => {
+        turn.phase = 'reading';
+      },
+      resume: (lastEventId, options) =>
+        this.#context.transport.resumeTurn({ sessionId: this.#sessionId!, lastEventId }, options),
+      canResume: () => this.#sessionId !== null,
+      apply: ({ event }) => {
+        if (!turn.finished) this.#handle(turn, event);
+        return turn.finished;
+      },
+      restart: () => this.#updateAnswer(turn, (answer) => ({ ...answer, content: '', tool_calls: [] })),
+      reconnecting: (active) => this.#setStatus(active ? 'reconnecting' : 'streaming'),
+      signal: turn.controller.signal,
+      options: this.#context.reconnect,
+    });
+    if (result === 'ended') await this.#settleFromSaved(turn);
+  }
+
+  /** The answer ended while no connection was open: take it as the server saved it. */
+  async #settleFromSaved(turn: Turn): Promise<void> {
+    const { signal } = turn.controller;
+    const detail = await this.#context.transport.loadSession(this.#sessionId!, { signal });
+    const saved = detail.messages.findLast((message) => message.role === 'assistant');
+    if (turn.finished) return;
+    if (!saved || saved.status === 'streaming') {
+      throw new ChatError({
+        code: 'network_error',
+        message: 'The answer could not be followed.',
+        retryable: true,
+      });
     }
-    throw toChatError(new Error('The stream ended before its last event.'));
+    if (saved.status === 'complete' || saved.status === 'partial') {
+      const message = this.#finish(turn, 'idle', saved);
+      const finishReason = saved.status === 'partial' ? 'stopped' : 'stop';
+      this.emit('done', { messageId: saved.id, finishReason, message });
+      return;
+    }
+    this.#updateAnswer(turn, () => saved);
+    this.#fail(
+      turn,
+      saved.status === 'interrupted'
+        ? interruptedError()
+        : new ChatError({ code: 'internal_error', message: 'The answer failed.', retryable: true }),
+    );
   }
 
   #handle(turn: Turn, event: StreamEvent): void {
@@ -406,7 +482,8 @@ export class Conversation extends TypedEventTarget<ConversationEventDetails> {
         message.id === turn.userMessageId ? { ...message, status: 'error' } : message,
       );
     }
-    const message = this.#finish(turn, 'error', { status: 'error' });
+    const status = error.code === 'interrupted' ? 'interrupted' : 'error';
+    const message = this.#finish(turn, 'error', { status });
     this.emit('error', { error, message });
   }
 
@@ -418,6 +495,12 @@ export class Conversation extends TypedEventTarget<ConversationEventDetails> {
     turn.controller.abort();
     const message = this.#finish(turn, 'idle', { status: 'partial' });
     this.emit('done', { messageId: message.id, finishReason: 'stopped', message });
+  }
+
+  /** Ends the turn of a conversation deleted meanwhile: its answer is gone with it. */
+  #abandonDeleted(turn: Turn): void {
+    turn.controller.abort();
+    this.#finish(turn, 'idle', { status: 'partial' });
   }
 
   /** Gives up a first message that has no session: back to ephemeral, as if it was never sent. */
@@ -435,6 +518,13 @@ export class Conversation extends TypedEventTarget<ConversationEventDetails> {
   #followSession(): void {
     this.#context.sessions.subscribe(() => {
       const session = this.#context.sessions.get(this.#sessionId!);
+      if (!session && !this.#deleted && this.#context.sessions.wasRemoved(this.#sessionId!)) {
+        // Deleted here, in another tab or on another device: nothing more can be sent to it.
+        this.#deleted = true;
+        if (this.#turn) this.#abandonDeleted(this.#turn);
+        this.emit('deleted', { sessionId: this.#sessionId! });
+        return;
+      }
       if (!session || session.title === this.#title) return;
       this.#title = session.title;
       this.emit('title', { sessionId: session.id, title: session.title });
@@ -476,6 +566,15 @@ export class Conversation extends TypedEventTarget<ConversationEventDetails> {
     this.#status = status;
     if (previous !== status) this.emit('state-change', { status, previous });
   }
+}
+
+/** An answer whose server stopped while writing it; its text so far is kept. */
+function interruptedError(): ChatError {
+  return new ChatError({
+    code: 'interrupted',
+    message: 'The answer was interrupted. The text so far is kept; retry to get a whole answer.',
+    retryable: true,
+  });
 }
 
 function now(): string {

@@ -8,6 +8,7 @@ export type {
 export { ChatError, type ChatErrorOptions } from './errors';
 export type { FetchFunction, TokenProvider } from './http-client';
 export type { ChatMessage } from './chat-message';
+export type { ReconnectOptions, Timers } from './reconnect-options';
 export type { RetryOptions } from './retry-delay';
 export { type ChatRoute, formatRoute, parseRoute, type RouteOptions } from './routes';
 export { type SessionList, type SessionListOptions, SessionStore } from './sessions';

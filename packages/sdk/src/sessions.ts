@@ -186,6 +186,11 @@ export class SessionStore {
     return this.#sessions.get(id);
   }
 
+  /** Whether the session with this id was deleted while this client runs. */
+  wasRemoved(id: string): boolean {
+    return this.#removed.has(id);
+  }
+
   /** Calls `listener` after every change (a session, or a list's loading state); returns the unsubscribe function. */
   subscribe(listener: () => void): () => void {
     this.#listeners.add(listener);

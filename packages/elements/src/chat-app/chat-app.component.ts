@@ -234,6 +234,7 @@ export class ChatApp extends LitElement {
         <chat-conversation part="conversation"
           exportparts="messages, empty, alert, composer, log, jump-button, message, bubble, answer, content, note, tool, tool-base, alert-base, retry-button, composer-base, textarea, send-button, stop-button"
           .conversation=${this.conversation} .strings=${strings} .sessionExpired=${this.guestReplaced}
+          @chat-new-chat=${() => this.#router?.navigate({ kind: 'new', modelId: this.modelId ?? null })}
           ?allow-remote-images=${this.allowRemoteImages}></chat-conversation>
       </div>
     </div>`;

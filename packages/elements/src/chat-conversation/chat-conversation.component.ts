@@ -15,7 +15,7 @@ import { conversationStyles } from './chat-conversation.styles';
 const lostWithTheSession = new Set<string>(['not_found', 'invalid_token', 'unauthorized']);
 
 /** The events after which a conversation looks different. */
-const conversationChanges = ['messages-change', 'state-change', 'title', 'error'] as const;
+const conversationChanges = ['messages-change', 'state-change', 'title', 'error', 'deleted'] as const;
 
 /**
  * @summary One conversation: its messages, an error with Retry, and the composer. Give it a
@@ -31,6 +31,11 @@ const conversationChanges = ['messages-change', 'state-change', 'title', 'error'
  * `answer`, `content`, `note`, `tool`, `tool-base` (see `<chat-message-list>`).
  * @csspart composer-base - Passed on: the composer's `base`. Also `textarea`, `send-button`, `stop-button`.
  * @csspart alert-base - Passed on: the alert's `base`. Also `retry-button`.
+ * @csspart status - "Reconnecting…" while the connection to the answer is re-established.
+ * @csspart deleted - The notice of a conversation deleted elsewhere, with its New chat button.
+ * @csspart new-chat-button - The New chat button of that notice.
+ *
+ * @fires {CustomEvent} chat-new-chat - New chat was chosen in the notice of a deleted conversation.
  */
 export class ChatConversation extends LitElement {
   static readonly version = version;
@@ -127,6 +132,7 @@ export class ChatConversation extends LitElement {
     const status = conversation?.status ?? 'ephemeral';
     const messages = conversation?.messages ?? [];
     const turnError = status === 'error' ? conversation?.error : null;
+    const busy = status === 'streaming' || status === 'creating' || status === 'reconnecting';
     let alert = turnError
       ? {
           error: turnError,
@@ -139,9 +145,20 @@ export class ChatConversation extends LitElement {
     return html`
       ${messages.length === 0 ? this.#renderEmpty() : nothing}
       <chat-message-list part="messages" exportparts="log, jump-button, message, bubble, answer, content, note, tool, tool-base"
-        .messages=${messages} ?busy=${status === 'streaming' || status === 'creating'}
+        .messages=${messages} ?busy=${busy}
         .strings=${this.strings} ?allow-remote-images=${this.allowRemoteImages}></chat-message-list>
       <div class="footer">
+        ${
+          status === 'reconnecting'
+            ? html`<p class="status" part="status" role="status">${this.strings.reconnecting}</p>`
+            : nothing
+        }
+        ${
+          conversation?.deleted
+            ? html`<div class="deleted" part="deleted" role="status"><p>${this.strings.conversationDeleted}</p>
+                <button type="button" part="new-chat-button" @click=${this.#onNewChat}>${this.strings.newChat}</button></div>`
+            : nothing
+        }
         ${
           alert
             ? html`<chat-alert part="alert" exportparts="base: alert-base, retry-button" .message=${alert.error.message} ?retryable=${alert.retry !== undefined}
@@ -149,8 +166,8 @@ export class ChatConversation extends LitElement {
             : nothing
         }
         <chat-composer part="composer" exportparts="base: composer-base, textarea, send-button, stop-button"
-          .strings=${this.strings} ?disabled=${status === 'creating' || !conversation}
-          ?streaming=${status === 'streaming' || status === 'creating'} @chat-send=${this.#onSend}
+          .strings=${this.strings} ?disabled=${status === 'creating' || !conversation || conversation.deleted}
+          ?streaming=${busy} @chat-send=${this.#onSend}
           @chat-stop=${() => this.conversation?.stop()}></chat-composer>
       </div>
     `;
@@ -180,6 +197,10 @@ export class ChatConversation extends LitElement {
         this.failure = { error: asChatError(error) };
       });
     });
+  }
+
+  #onNewChat(): void {
+    this.dispatchEvent(new CustomEvent('chat-new-chat', { bubbles: true, composed: true }));
   }
 
   #retry(conversation: Conversation): void {

@@ -41,4 +41,16 @@ export const conversationStyles = css`
     margin: 0 auto;
     padding: 0 1rem 1rem;
   }
+  .status {
+    margin: 0;
+    color: var(--_parley-color-text-muted);
+  }
+  .deleted {
+    display: flex;
+    align-items: center;
+    gap: 0.75rem;
+  }
+  .deleted p {
+    margin: 0;
+  }
 `;

@@ -18,7 +18,7 @@ import { messageStyles } from './chat-message.styles';
  * @csspart answer - The assistant's answer: tools, text and notes.
  * @csspart content - The rendered markdown of an answer.
  * @csspart tool - Each tool indicator (with its own `base` part).
- * @csspart note - A note under an answer ("Stopped").
+ * @csspart note - A note under an answer ("Stopped", "Interrupted").
  */
 export class ChatMessage extends LitElement {
   static readonly version = version;
@@ -98,6 +98,7 @@ export class ChatMessage extends LitElement {
       }
       ${this.#renderContent(message)}
       ${message.status === 'partial' ? html`<p class="note" part="note">${this.strings.stopped}</p>` : nothing}
+      ${message.status === 'interrupted' ? html`<p class="note" part="note">${this.strings.interrupted}</p>` : nothing}
     </div>`;
   }
 

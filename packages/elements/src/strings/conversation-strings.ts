@@ -28,6 +28,12 @@ export interface ConversationStrings {
   thinking: string;
   /** Shown under an answer that was stopped. */
   stopped: string;
+  /** Shown under an answer whose server stopped while writing it (the text so far is kept). */
+  interrupted: string;
+  /** Shown while the connection to an answer being written is re-established. */
+  reconnecting: string;
+  /** Shown in a conversation deleted in another tab or on another device. */
+  conversationDeleted: string;
   /** Shown in an empty conversation. */
   emptyConversationTitle: string;
   /** Shown under the title of an empty conversation. */
@@ -62,6 +68,9 @@ export const conversationStrings: ConversationStrings = {
   assistant: 'Assistant',
   thinking: 'Thinking…',
   stopped: 'Stopped',
+  interrupted: 'Interrupted: the answer was not finished.',
+  reconnecting: 'Reconnecting…',
+  conversationDeleted: 'This conversation was deleted.',
   emptyConversationTitle: 'How can I help?',
   emptyConversationHint: 'Your conversation is saved when you send the first message.',
   loadingConversation: 'Loading conversation…',
