@@ -79,8 +79,10 @@ export class ChatClient {
     if (!options.transport && !getToken) throw new TypeError('ChatClient needs getToken, or a transport.');
     this.transport =
       options.transport ?? new HttpTransport({ baseUrl, getToken: getToken!, fetch: options.fetch });
+    const reconnect = { ...defaultReconnectOptions, ...options.reconnect };
     this.sessions = new SessionStore({
       transport: this.transport,
+      reconnect,
       pageSize: options.sessionPageSize ?? 30,
       channelName: options.broadcastChannel ?? `parley-sessions:${baseUrl}`,
     });
@@ -88,7 +90,7 @@ export class ChatClient {
       transport: this.transport,
       sessions: this.sessions,
       retry: { ...defaultRetryOptions, ...options.retry },
-      reconnect: { ...defaultReconnectOptions, ...options.reconnect },
+      reconnect,
       created: (conversation) => this.#conversations.set(conversation.sessionId!, conversation),
     };
   }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { defaultReconnectOptions } from './reconnect-options';
 import { HttpTransport } from './transport/http-transport';
 import type { Session } from './protocol/resources';
 import { SessionStore } from './sessions';
@@ -40,6 +41,7 @@ function createStore(options: { channelName?: string | false; pageSize?: number 
   const http = new HttpTransport({ baseUrl: 'http://chat.test', getToken: () => 't', fetch: server.fetch });
   const store = new SessionStore({
     transport: http,
+    reconnect: defaultReconnectOptions,
     pageSize: options.pageSize ?? 5,
     channelName: options.channelName ?? false,
   });
@@ -109,7 +111,12 @@ describe('SessionStore lists', () => {
       fetch: async () =>
         Response.json({ error: { code: 'database_unavailable', message: 'Down.' } }, { status: 503 }),
     });
-    const store = new SessionStore({ transport: http, pageSize: 5, channelName: false });
+    const store = new SessionStore({
+      transport: http,
+      reconnect: defaultReconnectOptions,
+      pageSize: 5,
+      channelName: false,
+    });
     const list = store.list();
     await list.load();
     expect(list.error).toMatchObject({ code: 'database_unavailable', retryable: true });
@@ -152,7 +159,12 @@ describe('SessionStore changes', () => {
         answer = resolve;
       });
     const http = new HttpTransport({ baseUrl: 'http://chat.test', getToken: () => 't', fetch: slowFetch });
-    const store = new SessionStore({ transport: http, pageSize: 5, channelName: false });
+    const store = new SessionStore({
+      transport: http,
+      reconnect: defaultReconnectOptions,
+      pageSize: 5,
+      channelName: false,
+    });
     stores.push(store);
     const list = store.list();
     const loading = list.load();

@@ -1,5 +1,7 @@
 import { type ChatError, toChatError } from './errors';
 import type { Session } from './protocol/resources';
+import type { ReconnectOptions } from './reconnect-options';
+import { retryDelay } from './retry-delay';
 import { SessionBroadcast, type SessionChange } from './session-broadcast';
 import type { ChatTransport } from './transport/chat-transport';
 
@@ -51,6 +53,8 @@ export interface SessionStoreOptions {
   pageSize: number;
   /** The `BroadcastChannel` shared with other tabs, or `false` for none. */
   channelName: string | false;
+  /** Backoff of {@link SessionStore.follow}'s reconnects. */
+  reconnect: Required<ReconnectOptions>;
 }
 
 /**
@@ -81,11 +85,14 @@ export class SessionStore {
   readonly #lists = new Map<string | undefined, SessionList>();
   readonly #listeners = new Set<() => void>();
   readonly #broadcast: SessionBroadcast | null;
+  readonly #reconnect: Required<ReconnectOptions>;
+  #following: AbortController | null = null;
   #version = 0;
 
   constructor(options: SessionStoreOptions) {
     this.#transport = options.transport;
     this.#pageSize = options.pageSize;
+    this.#reconnect = options.reconnect;
     this.#broadcast =
       options.channelName === false
         ? null
@@ -221,9 +228,50 @@ export class SessionStore {
     this.#broadcast?.post({ type: 'remove', id });
   }
 
-  /** Stops listening to other tabs. */
+  /**
+   * Follows the user's changes made anywhere (other devices too) through the transport's session
+   * feed (`GET /api/chat/events`), resuming after the last change seen and reconnecting with
+   * backoff, until {@link close}. Does nothing more when the backend has no such feed. The
+   * elements' `<chat-app>` calls it; a Node script rarely needs it.
+   */
+  follow(): void {
+    if (this.#following || !this.#transport.sessionEvents) return;
+    const controller = new AbortController();
+    this.#following = controller;
+    void this.#follow(controller.signal);
+  }
+
+  async #follow(signal: AbortSignal): Promise<void> {
+    let lastEventId: string | null = null;
+    for (let attempt = 0; !signal.aborted; ) {
+      try {
+        const events = await this.#transport.sessionEvents!({ lastEventId }, { signal });
+        if (!events) return;
+        for await (const event of events) {
+          attempt = 0;
+          if (event.id !== undefined) lastEventId = event.id;
+          this.#apply(event.type === 'upsert' ? event : { type: 'remove', id: event.sessionId });
+        }
+      } catch {
+        // Dropped or refused: try again after a while, like an answer's stream.
+      }
+      if (signal.aborted) return;
+      const delay = retryDelay(Math.min(attempt++, 10), this.#reconnect);
+      await new Promise<void>((resolve) => {
+        const handle = this.#reconnect.timers.setTimeout(resolve, delay);
+        signal.addEventListener('abort', () => {
+          this.#reconnect.timers.clearTimeout(handle);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** Stops listening to other tabs and to the session feed. */
   close(): void {
     this.#broadcast?.close();
+    this.#following?.abort();
+    this.#following = null;
   }
 
   #apply(change: SessionChange): void {
@@ -231,8 +279,10 @@ export class SessionStore {
       this.#sessions.set(change.session.id, change.session);
       this.#live.add(change.session.id);
     } else {
+      const known = this.#sessions.delete(change.id);
+      // A conversation open by its URL may not be in any list: it still has to hear of it once.
+      if (!known && this.#removed.has(change.id)) return;
       this.#removed.add(change.id);
-      if (!this.#sessions.delete(change.id)) return;
     }
     this.#changed();
   }

@@ -269,6 +269,8 @@ export class ChatApp extends LitElement {
             return (await guestToken)(options);
           },
         });
+        // Deletes and renames made on other devices reach the sidebar and the open conversation.
+        this.#ownClient.sessions.follow();
       }
       client = this.#ownClient;
     } else if (this.#ownClient) {

@@ -1,6 +1,11 @@
 import type { StreamEvent } from '../protocol/events';
 import type { Message, Session, SessionDetail } from '../protocol/resources';
-import type { ChatTransport, StreamCallOptions, TransportEvent } from '../transport/chat-transport';
+import type {
+  ChatTransport,
+  SessionEvent,
+  StreamCallOptions,
+  TransportEvent,
+} from '../transport/chat-transport';
 
 /** How one connection ends: after `after` events it is cut (an error), stalls (goes silent), or runs to the end. */
 export interface ConnectionPlan {
@@ -102,6 +107,45 @@ export class MemoryTransport implements ChatTransport {
 
   async listModels() {
     return { models: [], default_model_id: 'demo' };
+  }
+
+  /** The session feed's requests (their `lastEventId`), and a way to push changes into it. */
+  readonly feedRequests: (string | null)[] = [];
+  #feed: ((event: SessionEvent | 'cut') => void) | null = null;
+
+  /** Sends a change down the open session feed (or `'cut'` to drop it); false when none is open. */
+  pushSessionEvent(event: SessionEvent | 'cut'): boolean {
+    if (!this.#feed) return false;
+    this.#feed(event);
+    return true;
+  }
+
+  async sessionEvents(request: { lastEventId: string | null }, options: StreamCallOptions) {
+    this.feedRequests.push(request.lastEventId);
+    const queue: (SessionEvent | 'cut')[] = [];
+    let wake: () => void = () => {};
+    this.#feed = (event) => {
+      queue.push(event);
+      wake();
+    };
+    const feed = this;
+    return (async function* () {
+      for (;;) {
+        while (queue.length === 0) {
+          if (options.signal.aborted) return;
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+            options.signal.addEventListener('abort', () => resolve(), { once: true });
+          });
+        }
+        const next = queue.shift()!;
+        if (next === 'cut') {
+          feed.#feed = null;
+          throw new TypeError('network connection lost');
+        }
+        yield next;
+      }
+    })();
   }
 
   async *#connection(from: number, options: StreamCallOptions): AsyncGenerator<TransportEvent> {

@@ -6,11 +6,13 @@ import {
   sessionListSchema,
   sessionSchema,
 } from '../protocol/resources';
+import { readSessionEvents } from '../stream/read-session-events';
 import { readIdentifiedEvents } from '../stream/read-stream-events';
 import * as z from 'zod/mini';
 import type {
   CallOptions,
   ChatTransport,
+  SessionEvent,
   SessionPageQuery,
   StreamCallOptions,
   TransportEvent,
@@ -110,6 +112,32 @@ export class HttpTransport implements ChatTransport {
 
   listModels(options: CallOptions = {}) {
     return this.#http.json({ method: 'GET', path: '/api/models', signal: options.signal }, modelListSchema);
+  }
+
+  async sessionEvents(
+    request: { lastEventId: string | null },
+    options: StreamCallOptions,
+  ): Promise<AsyncIterable<SessionEvent> | null> {
+    const headers: Record<string, string> = { Accept: 'text/event-stream' };
+    if (request.lastEventId !== null) headers['Last-Event-ID'] = request.lastEventId;
+    let response: Response;
+    try {
+      response = await this.#http.send({
+        method: 'GET',
+        path: '/api/chat/events',
+        headers,
+        signal: options.signal,
+      });
+    } catch (error) {
+      // A server without the feed: the sidebar still follows this browser's tabs.
+      if (ChatError.isInstance(error) && error.status === 404) return null;
+      throw error;
+    }
+    if (!response.body || !response.headers.get('Content-Type')?.includes('text/event-stream')) {
+      await discard(response);
+      return null;
+    }
+    return readSessionEvents(response.body, options.signal);
   }
 
   async #post(
