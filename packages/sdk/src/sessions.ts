@@ -250,7 +250,13 @@ export class SessionStore {
         for await (const event of events) {
           attempt = 0;
           if (event.id !== undefined) lastEventId = event.id;
-          this.#apply(event.type === 'upsert' ? event : { type: 'remove', id: event.sessionId });
+          if (event.type === 'upsert') this.#apply(event);
+          else if (event.type === 'remove') this.#apply({ type: 'remove', id: event.sessionId });
+          else {
+            // Only sessions this client knows: the others arrive with their list's next page.
+            const session = this.#sessions.get(event.sessionId);
+            if (session) this.#apply({ type: 'upsert', session: { ...session, ...event.changes } });
+          }
         }
       } catch {
         // Dropped or refused: try again after a while, like an answer's stream.

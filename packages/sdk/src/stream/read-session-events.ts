@@ -7,11 +7,18 @@ import * as z from 'zod/mini';
 
 const upsertSchema = z.object({ session: sessionSchema });
 const removeSchema = z.object({ session_id: z.string() });
+const createdSchema = z.object({
+  session_id: z.string(),
+  model_id: z.nullable(z.string()),
+  title: z.string(),
+});
+const titledSchema = z.object({ session_id: z.string(), title: z.string() });
 
 /**
- * Reads `GET /api/chat/events`: every event carrying a `session` is that session's new state
- * (created, titled, renamed, its answer's status), and `session_deleted` carries a `session_id`.
- * Other events are skipped, so that a newer server may add some.
+ * Reads `GET /api/chat/events`: `session_created` (`{session_id, model_id, title}`),
+ * `session_titled` and `session_renamed` (`{session_id, title}`), `session_deleted`
+ * (`{session_id}`), and any event carrying a whole `session`. Other events (`answer_status`, and
+ * whatever a newer server adds) are skipped.
  */
 export async function* readSessionEvents(
   body: ReadableStream<Uint8Array>,
@@ -31,6 +38,29 @@ export async function* readSessionEvents(
       if (event === 'session_deleted') {
         const removed = parseJson(data, removeSchema);
         if (removed) yield { type: 'remove', sessionId: removed.session_id, id };
+        continue;
+      }
+      if (event === 'session_created') {
+        const created = parseJson(data, createdSchema);
+        const now = new Date().toISOString();
+        if (created) {
+          const { session_id, model_id, title } = created;
+          const session = {
+            id: session_id,
+            model_id,
+            title,
+            is_active: true,
+            created_at: now,
+            updated_at: now,
+          };
+          yield { type: 'upsert', session, id };
+        }
+        continue;
+      }
+      if (event === 'session_titled' || event === 'session_renamed') {
+        const titled = parseJson(data, titledSchema);
+        if (titled)
+          yield { type: 'update', sessionId: titled.session_id, changes: { title: titled.title }, id };
         continue;
       }
       const changed = parseJson(data, upsertSchema);

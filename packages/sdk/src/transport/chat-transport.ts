@@ -30,6 +30,7 @@ export interface SessionPageQuery {
 /** One change of the user's sidebar, from `GET /api/chat/events`. */
 export type SessionEvent =
   | { type: 'upsert'; session: Session; id?: string | undefined }
+  | { type: 'update'; sessionId: string; changes: Partial<Omit<Session, 'id'>>; id?: string | undefined }
   | { type: 'remove'; sessionId: string; id?: string | undefined };
 
 /**
