@@ -79,4 +79,48 @@ describe('Conversation resume against the real server', () => {
       client.close();
     });
   }
+
+  it('hears of a rename and a delete made on another device through GET /api/chat/events', async () => {
+    const userId = `feed_${Date.now()}`;
+    let feedOpen: () => void = () => {};
+    const opened = new Promise<void>((resolve) => {
+      feedOpen = resolve;
+    });
+    const watchingFetch: FetchFunction = async (url, init) => {
+      const response = await fetch(url, init);
+      if (url.endsWith('/api/chat/events')) feedOpen();
+      return response;
+    };
+    // Different channel names: nothing reaches the first client but the server's feed.
+    const first = new ChatClient({
+      baseUrl: server.url,
+      getToken: () => server.token(userId),
+      fetch: watchingFetch,
+      broadcastChannel: `feed-a-${userId}`,
+    });
+    const second = new ChatClient({
+      baseUrl: server.url,
+      getToken: () => server.token(userId),
+      broadcastChannel: `feed-b-${userId}`,
+    });
+    const conversation = first.conversation();
+    await conversation.send('Rename and delete me from elsewhere');
+    const sessionId = conversation.sessionId!;
+    const renamed = new Promise<void>((resolve) =>
+      conversation.on('title', ({ title }) => title === 'Renamed elsewhere' && resolve()),
+    );
+    const deleted = new Promise<string>((resolve) =>
+      conversation.on('deleted', (detail) => resolve(detail.sessionId)),
+    );
+    first.sessions.follow();
+    await opened;
+    await second.rename(sessionId, 'Renamed elsewhere');
+    await renamed;
+    await second.delete(sessionId);
+    expect(await deleted).toBe(sessionId);
+    expect(conversation.deleted).toBe(true);
+    expect(first.sessions.get(sessionId)).toBeUndefined();
+    first.close();
+    second.close();
+  });
 });
