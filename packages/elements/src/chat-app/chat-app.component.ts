@@ -52,7 +52,8 @@ import { appStyles } from './chat-app.styles';
  * @csspart conversation - The `<chat-conversation>`.
  * @csspart menu-button - The button that opens the sidebar on narrow screens.
  * @csspart bubble - Passed on from the conversation, like all of `<chat-conversation>`'s parts:
- * `messages`, `empty`, `alert`, `composer`, `log`, `jump-button`, `message`, `bubble`, `answer`, `content`, `note`,
+ * `messages`, `empty`, `alert`, `composer`, `status`, `deleted`, `log`, `jump-button`, `message`, `bubble`,
+ * `answer`, `content`, `note`,
  * `tool`, `tool-base`, `alert-base`, `retry-button`, `composer-base`, `textarea`, `send-button`,
  * `stop-button`.
  * @csspart sidebar-conversation - Passed on from the sidebar (its `conversation`), like its other parts:
@@ -232,7 +233,7 @@ export class ChatApp extends LitElement {
           <h2 class="title" tabindex="-1">${title}</h2>
         </header>
         <chat-conversation part="conversation"
-          exportparts="messages, empty, alert, composer, log, jump-button, message, bubble, answer, content, note, tool, tool-base, alert-base, retry-button, composer-base, textarea, send-button, stop-button"
+          exportparts="messages, empty, alert, composer, status, deleted, log, jump-button, message, bubble, answer, content, note, tool, tool-base, alert-base, retry-button, composer-base, textarea, send-button, stop-button"
           .conversation=${this.conversation} .strings=${strings} .sessionExpired=${this.guestReplaced}
           @chat-new-chat=${() => this.#router?.navigate({ kind: 'new', modelId: this.modelId ?? null })}
           ?allow-remote-images=${this.allowRemoteImages}></chat-conversation>
