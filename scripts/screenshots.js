@@ -109,7 +109,12 @@ const browser = await chromium.launch({
 });
 try {
   mkdirSync(output, { recursive: true });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    colorScheme: 'light',
+    // The custom theme is a style tag, which the demo page's CSP rightly refuses.
+    bypassCSP: true,
+  });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
   await page.goto(`${server.url}/`);
@@ -148,7 +153,12 @@ try {
   // Right to left: Arabic and Hebrew (`?lang=`), on a desktop and on a phone.
   const rtlMessages = { ar: 'خطط لعطلة نهاية أسبوع في لشبونة', he: 'תכנן לי סוף שבוע בליסבון' };
   for (const [lang, message] of Object.entries(rtlMessages)) {
-    const rtl = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+    const rtl = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      colorScheme: 'light',
+      // The custom theme is a style tag, which the demo page's CSP rightly refuses.
+      bypassCSP: true,
+    });
     const desktop = await rtl.newPage();
     desktop.on('pageerror', (error) => console.error(`page error: ${error.message}`));
     await desktop.goto(`${server.url}/?lang=${lang}`);
