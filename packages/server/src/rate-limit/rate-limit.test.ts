@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ActiveTurn } from '../streams/active-turn';
 import { EMPTY_SESSIONS_SQL, readStream, testDrivers } from '../test-support/sse-client';
 import { startTestServer, type TestServer } from '../testing';
 
@@ -99,17 +98,20 @@ describe.each(setups)('rate limits on $driver, $store store', ({ driver, store }
   });
 
   it('does not spend the budget on a too_many_streams refusal or a validation error', async () => {
-    now = BOUNDARY + 30 * MINUTE;
+    // A conversation from long before this test's minute, whose answer then counts as still
+    // running (its turn unfinished, its lease far ahead): the cap of one is reached.
+    now = BOUNDARY + 28 * MINUTE;
     const token = await server.token('busy');
-    // An answer of this user is streaming: the cap of one is reached.
-    const running = new ActiveTurn('running-session', 'busy', 'running-message');
-    server.app.activeTurns.add(running);
+    expect((await readStream(url(), { token, body: { message: 'earlier' } })).response.status).toBe(200);
+    now = BOUNDARY + 30 * MINUTE;
+    await server.query(
+      "UPDATE chat_turns SET finished_at = NULL, expires_at = now() + interval '1 hour' WHERE user_id = 'busy'",
+    );
     for (let attempt = 0; attempt < 3; attempt++) {
       const refused = await readStream(url(), { token, body: { message: 'hello' } });
       expect(refused.error?.error.code).toBe('too_many_streams');
     }
-    running.finish({ type: 'done', message_id: 'running-message', finish_reason: 'stop' });
-    await running.finished;
+    await server.query("UPDATE chat_turns SET finished_at = now() WHERE user_id = 'busy'");
     const invalid = [
       { body: { message: '   ' }, code: 'empty_message' },
       { body: { message: 'hi', model_id: 'no-such-model' }, code: 'unknown_model' },
