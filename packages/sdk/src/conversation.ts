@@ -1,57 +1,26 @@
+import {
+  interruptedError,
+  now,
+  savedAnswerError,
+  streamError,
+  withToken,
+  withToolEvent,
+} from './answer-updates';
+import type { ChatMessage } from './chat-message';
+import type { ConversationContext, ConversationOptions } from './conversation-context';
 import type { ConversationEventDetails, ConversationStatus } from './conversation-events';
+import { createTurn, settleTurn, stopWaitMilliseconds, type Turn } from './conversation-turn';
 import { createId } from './create-id';
 import { ChatError, toChatError } from './errors';
-import type { ErrorCode } from './protocol/errors';
+import { followAnswer } from './follow-answer';
+import { withNetworkRetries } from './network-retries';
 import type { StreamEvent, ToolEvent } from './protocol/events';
 import type { Message, ToolCall } from './protocol/resources';
-import type { ChatMessage } from './chat-message';
-import { followAnswer } from './follow-answer';
-import type { ReconnectOptions } from './reconnect-options';
-import { type RetryOptions, retryDelay, sleep } from './retry-delay';
 import type { ChatRoute } from './routes';
-import type { SessionStore } from './sessions';
-import type { ChatTransport, StreamCallOptions, TransportEvent } from './transport/chat-transport';
+import type { StreamCallOptions, TransportEvent } from './transport/chat-transport';
 import { TypedEventTarget } from './typed-event-target';
 
-/** Which conversation to open: a new one (optionally for a model), or a stored one by id. */
-export interface ConversationOptions {
-  /** A stored conversation; leave out for a new, ephemeral one. */
-  sessionId?: string | null | undefined;
-  /** The model of a model-specific conversation; leave out for the general chat. */
-  modelId?: string | null | undefined;
-  /** A title already known (from the sidebar), until the history is loaded. */
-  title?: string | null | undefined;
-}
-
-/** What a conversation needs from the client that made it. */
-export interface ConversationContext {
-  transport: ChatTransport;
-  sessions: SessionStore;
-  retry: Required<RetryOptions>;
-  reconnect: Required<ReconnectOptions>;
-  /** Called when the conversation gets its session id, before any listener hears of it. */
-  created(conversation: Conversation): void;
-}
-
-/** One send: its abort controller, its messages, and how far it got. */
-interface Turn {
-  controller: AbortController;
-  /** The message sent, trimmed: what `retry()` sends again if the turn fails. */
-  text: string;
-  userMessageId: string;
-  answerId: string;
-  /** `requesting` until the response headers arrive, `backoff` between retries. */
-  phase: 'requesting' | 'backoff' | 'reading';
-  /** `stop()` was called before `session_created`: stop as soon as the session exists. */
-  stopRequested: boolean;
-  finished: boolean;
-  settled: Promise<void>;
-  settle: () => void;
-  stopRequest: Promise<void>;
-}
-
-/** How long `stop()` before `session_created` waits for it before giving up on the request. */
-const stopWaitMilliseconds = 3000;
+export type { ConversationContext, ConversationOptions } from './conversation-context';
 
 /**
  * One conversation and its lifecycle: ephemeral (nothing stored) until the first `send`, then
@@ -269,19 +238,7 @@ export class Conversation extends TypedEventTarget<ConversationEventDetails> {
   }
 
   #newTurn(text: string, userMessageId: string, answerId: string): Turn {
-    const turn = {
-      controller: new AbortController(),
-      text,
-      userMessageId,
-      answerId,
-      phase: 'requesting',
-      stopRequested: false,
-      finished: false,
-      stopRequest: Promise.resolve(),
-    } as Turn;
-    turn.settled = new Promise((resolve) => {
-      turn.settle = resolve;
-    });
+    const turn = createTurn(text, userMessageId, answerId);
     this.#turn = turn;
     this.#error = null;
     this.#failedText = null;
@@ -311,31 +268,24 @@ export class Conversation extends TypedEventTarget<ConversationEventDetails> {
   async #streamNew(turn: Turn, text: string): Promise<void> {
     const pending = this.#pendingCreation?.text === text ? this.#pendingCreation : { key: createId(), text };
     this.#pendingCreation = pending;
-    const { signal } = turn.controller;
-    const { retry } = this.#context;
-    for (let attempt = 0; ; attempt++) {
-      try {
+    // Safe to repeat: the same key makes the server answer with the session it may have made.
+    await withNetworkRetries(
+      () => {
         turn.phase = 'requesting';
         const modelId = this.#modelId;
-        await this.#read(turn, (options) =>
+        return this.#read(turn, (options) =>
           this.#context.transport.startTurn({ message: text, modelId, idempotencyKey: pending.key }, options),
         );
-        return;
-      } catch (error) {
-        const failure = toChatError(error, signal);
-        // Safe to repeat: the same key makes the server answer with the session it may have made.
-        if (
-          failure.code !== 'network_error' ||
-          this.#sessionId !== null ||
-          turn.stopRequested ||
-          attempt >= retry.retries
-        ) {
-          throw failure;
-        }
-        turn.phase = 'backoff';
-        await sleep(retryDelay(attempt, retry), signal);
-      }
-    }
+      },
+      {
+        retry: this.#context.retry,
+        signal: turn.controller.signal,
+        mayRetry: () => this.#sessionId === null && !turn.stopRequested,
+        backoff: () => {
+          turn.phase = 'backoff';
+        },
+      },
+    );
   }
 
   #streamSession(turn: Turn, text: string): Promise<void> {
@@ -392,12 +342,7 @@ export class Conversation extends TypedEventTarget<ConversationEventDetails> {
       return;
     }
     this.#updateAnswer(turn, () => saved);
-    this.#fail(
-      turn,
-      saved.status === 'interrupted'
-        ? interruptedError()
-        : new ChatError({ code: 'internal_error', message: 'The answer failed.', retryable: true }),
-    );
+    this.#fail(turn, savedAnswerError(saved.status));
   }
 
   #handle(turn: Turn, event: StreamEvent): void {
@@ -406,10 +351,7 @@ export class Conversation extends TypedEventTarget<ConversationEventDetails> {
         this.#sessionCreated(turn, event.session_id, event.model_id, event.title);
         break;
       case 'token': {
-        const message = this.#updateAnswer(turn, (answer) => ({
-          ...answer,
-          content: answer.content + event.content,
-        }));
+        const message = this.#updateAnswer(turn, (answer) => withToken(answer, event.content));
         this.emit('token', { content: event.content, message });
         break;
       }
@@ -426,10 +368,8 @@ export class Conversation extends TypedEventTarget<ConversationEventDetails> {
         this.emit('done', { messageId: event.message_id, finishReason: event.finish_reason, message });
         break;
       }
-      case 'error': {
-        const { code, error, retryable } = event;
-        this.#fail(turn, new ChatError({ code: code as ErrorCode, message: error, retryable }));
-      }
+      case 'error':
+        this.#fail(turn, streamError(event));
     }
   }
 
@@ -459,14 +399,11 @@ export class Conversation extends TypedEventTarget<ConversationEventDetails> {
   }
 
   #tool(turn: Turn, event: ToolEvent): void {
-    const { type: _type, ...update } = event;
-    let toolCall: ToolCall = update;
+    let toolCall!: ToolCall;
     const message = this.#updateAnswer(turn, (answer) => {
-      const index = answer.tool_calls.findIndex((call) => call.call_id === update.call_id);
-      if (index === -1) return { ...answer, tool_calls: [...answer.tool_calls, update] };
-      // `finished` may leave out the input that `started` carried: keep it.
-      toolCall = { ...answer.tool_calls[index]!, ...update };
-      return { ...answer, tool_calls: answer.tool_calls.with(index, toolCall) };
+      const applied = withToolEvent(answer, event);
+      toolCall = applied.toolCall;
+      return applied.answer;
     });
     this.emit('tool', { toolCall, message });
   }
@@ -540,9 +477,8 @@ export class Conversation extends TypedEventTarget<ConversationEventDetails> {
   }
 
   #endTurn(turn: Turn): void {
-    turn.finished = true;
     if (this.#turn === turn) this.#turn = null;
-    turn.settle();
+    settleTurn(turn);
   }
 
   /** Replaces the turn's assistant message with `update(message)` and returns the new one. */
@@ -566,17 +502,4 @@ export class Conversation extends TypedEventTarget<ConversationEventDetails> {
     this.#status = status;
     if (previous !== status) this.emit('state-change', { status, previous });
   }
-}
-
-/** An answer whose server stopped while writing it; its text so far is kept. */
-function interruptedError(): ChatError {
-  return new ChatError({
-    code: 'interrupted',
-    message: 'The answer was interrupted. The text so far is kept; retry to get a whole answer.',
-    retryable: true,
-  });
-}
-
-function now(): string {
-  return new Date().toISOString();
 }
