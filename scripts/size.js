@@ -59,10 +59,15 @@ for (const [name, size] of embed.files) {
 const { failed, lines } = checkBudgets([
   ['embed, in all (no grammars, one language)', embed.total, budgets.embedTotal],
   ['embed, before the first answer', embed.firstAnswer, budgets.embedFirstAnswer],
-  ['the same, in the largest language', embed.firstAnswerInLargestLanguage, budgets.embedFirstAnswer],
   ['@parley/sdk with its dependencies', sdk, budgets.sdk],
 ]);
 for (const line of lines) console.log(line);
+// Reported, not gated, until the first render stops waiting for the pack
+// (docs/decisions/0007-language-packs.md): a budget must not take a language away.
+const inLargest = embed.firstAnswerInLargestLanguage;
+console.log(
+  `${inLargest > budgets.embedFirstAnswer ? '!' : '✓'} ${'the same, in the largest language'.padEnd(40)} ${formatSize(inLargest).padStart(9)}  (budget ${formatSize(budgets.embedFirstAnswer)}, reported only)`,
+);
 if (failed) {
   console.error('Over budget: see docs/decisions/0005-size-budgets.md.');
   process.exit(1);
