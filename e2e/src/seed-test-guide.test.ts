@@ -27,7 +27,9 @@ describe.skipIf(!process.env.DATABASE_URL)('the seed test guide, automated', () 
     watches.push(watch);
     await page.goto(`${product.url}${path}`);
     await page.getByRole('button', { name: 'New chat', exact: true }).waitFor();
-    await page.waitForLoadState('networkidle');
+    // Loaded: the new guest's (empty) list is in. Not "network idle": the page keeps the user's
+    // session feed open, so its network is never idle.
+    await page.getByText('No conversations yet.').waitFor();
     return { page, watch };
   }
 

@@ -16,12 +16,15 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /**
- * A page in a fresh context whose waits end on what they wait for, not on a clock: a loaded
- * machine is slow, never wrong, so the only bound is the test's own timeout (a hang guard).
+ * A page in a fresh context whose waits end on what they wait for, not on a short clock: a loaded
+ * machine is slow, never wrong. The bound is a hang guard, below the test's own timeout so that a
+ * hang fails with what it was waiting for.
  */
 export async function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
   const context = await browser.newContext(options);
-  context.setDefaultTimeout(0);
-  context.setDefaultNavigationTimeout(0);
+  context.setDefaultTimeout(hangGuardMs);
+  context.setDefaultNavigationTimeout(hangGuardMs);
   return context.newPage();
 }
+
+const hangGuardMs = 240_000;
