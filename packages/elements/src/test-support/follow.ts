@@ -3,7 +3,7 @@
 import { executeServerCommand, sendMouse, setViewport } from '@web/test-runner-commands';
 import type { ChatApp } from '../chat-app/chat-app.component';
 import { type AppOptions, createApp } from './app-fixture';
-import { deep, shadow } from './dom';
+import { deep, shadow, until } from './dom';
 
 /** How far the end of `scroller`'s content is below its visible part, in pixels. */
 export function distanceFromEnd(scroller: HTMLElement): number {
@@ -67,14 +67,20 @@ export function whenScrollEnds(element: HTMLElement): Promise<void> {
  */
 export async function scrollUp(element: HTMLElement, distance: number, source: 'mouse' | 'touch') {
   const rect = element.getBoundingClientRect();
-  const ended = whenScrollEnds(element);
+  const start = element.scrollTop;
   await executeServerCommand('scroll-gesture', {
     x: Math.round(rect.left + rect.width / 2),
     y: Math.round(rect.top + rect.height / 2),
     distance,
     source,
   });
-  await ended;
+  // On a busy machine a gesture's scroll arrives in several steps, with a scrollend between them:
+  // wait for all of it, then for the view to stop moving.
+  await until(() => start - element.scrollTop >= distance / 2, 'the scroll of the gesture');
+  for (let last = Number.NaN; last !== element.scrollTop; ) {
+    last = element.scrollTop;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  }
 }
 
 /**
